@@ -1,0 +1,11 @@
+// `npm run nlu|intents|chatwoot|bench -- …`: build if needed, then run the named command module from dist/.
+// Build messages go to stderr so that JSON output on stdout stays machine-readable.
+const path = require('node:path');
+const { buildIfNeeded, root } = require('./build-if-needed');
+const [, , moduleName, ...args] = process.argv;
+buildIfNeeded();
+const mod = require(path.join(root, 'dist', `${moduleName}.js`));
+Promise.resolve(mod.main(args)).then(
+  (code) => { process.exitCode = typeof code === 'number' ? code : 0; },
+  (err) => { process.stderr.write(`${err && err.message ? err.message : err}\n`); process.exitCode = 1; },
+);

@@ -1,0 +1,20 @@
+/**
+ * One SQL dialect (PostgreSQL), two drivers: an embedded PostgreSQL (PGlite, the real engine in WebAssembly)
+ * for one process, and a PostgreSQL server (pg) for production and several replicas.
+ */
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** Runs one statement with $1…$n parameters and returns its rows. */
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'embedded' | 'postgres';
+  /** Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a trivial query; throws when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+/** Guests' emails and phone numbers never reach the logs in clear: keep enough to correlate, hide the rest. */
+
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-])[A-Za-z0-9.-]*\.([A-Za-z]{2,})/g;
+const PHONE = /\+?\d[\d ().-]{6,}\d/g;
+
+export function maskText(text: string): string {
+  return text
+    .replace(EMAIL, (_m, a: string, d: string, tld: string) => `${a}***@${d}***.${tld}`)
+    .replace(PHONE, (m) => {
+      const digits = m.replace(/\D/g, '');
+      return digits.length >= 7 ? `***${digits.slice(-2)}` : m;
+    });
+}
+
+const SENSITIVE_KEYS = new Set(['email', 'phone_number', 'phone', 'submitted_email', 'api_access_token', 'secret', 'access_token']);
+
+/** Deep copy of a log payload with sensitive values masked. Keeps the structure, so logs stay searchable. */
+export function maskValue(value: unknown, key?: string, depth = 0): unknown {
+  if (depth > 8) return '[deep]';
+  if (typeof value === 'string') {
+    if (key && SENSITIVE_KEYS.has(key)) {
+      return key.includes('token') || key === 'secret' ? '[redacted]' : maskText(value).replace(/^(?!.*\*\*\*).+$/, '***');
+    }
+    return maskText(value);
+  }
+  if (Array.isArray(value)) return value.map((v) => maskValue(v, undefined, depth + 1));
+  if (value && typeof value === 'object') {
+    if (value instanceof Error) return { message: maskText(value.message), name: value.name, stack: value.stack };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskValue(v, k, depth + 1);
+    return out;
+  }
+  return value;
+}
