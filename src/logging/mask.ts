@@ -2,11 +2,14 @@
 
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-])[A-Za-z0-9.-]*\.([A-Za-z]{2,})/g;
 const PHONE = /\+?\d[\d ().-]{6,}\d/g;
+// Dates and date ranges look like phone numbers to the pattern above; they are not personal data.
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}( ?- ?\d{4}-\d{2}-\d{2})?$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/;
 
 export function maskText(text: string): string {
   return text
     .replace(EMAIL, (_m, a: string, d: string, tld: string) => `${a}***@${d}***.${tld}`)
     .replace(PHONE, (m) => {
+      if (DATE_LIKE.test(m.trim())) return m;
       const digits = m.replace(/\D/g, '');
       return digits.length >= 7 ? `***${digits.slice(-2)}` : m;
     });

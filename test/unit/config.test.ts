@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env, { isTty: false });
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+};
+
+describe('configuration', () => {
+  it('defaults to sandbox mode with the local engine and the embedded database', () => {
+    const c = loadConfig({}, { isTty: false });
+    expect(c.sandbox).toBe(true);
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe('0.0.0.0');
+    expect(c.nlu.engine).toBe('local');
+    expect(c.nlu.fallback).toBe('local');
+    expect(c.nlu.handoffConfidence).toBe(0.6);
+    expect(c.database.url).toBeUndefined();
+    expect(c.chatwoot.signatureMode).toBe('off');
+    expect(c.log.format).toBe('json');
+    expect(c.hotelConfigPath).toMatch(/config[\\/]hotel\.yaml$/);
+  });
+
+  it('enforces signatures when a secret is set and accepts a rotation list', () => {
+    const c = loadConfig({ CHATWOOT_WEBHOOK_SECRET: 'old-secret, new-secret' }, { isTty: false });
+    expect(c.chatwoot.signatureMode).toBe('enforce');
+    expect(c.chatwoot.webhookSecrets).toEqual(['old-secret', 'new-secret']);
+  });
+
+  it('picks Dialogflow when a project is configured', () => {
+    const c = loadConfig({ DIALOGFLOW_PROJECT_ID: 'hotel-123', DIALOGFLOW_LOCATION: 'europe-west1' }, { isTty: false });
+    expect(c.nlu.engine).toBe('dialogflow');
+    expect(c.nlu.dialogflow).toMatchObject({ projectId: 'hotel-123', location: 'europe-west1' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ CHATWOOT_BASE_URL: 'chat.hotel.example' }, /CHATWOOT_BASE_URL must be an http\(s\) URL/],
+    [{ CHATWOOT_BASE_URL: 'https://chat.hotel.example' }, /CHATWOOT_BOT_TOKEN is required/],
+    [{ CHATWOOT_SIGNATURE_MODE: 'enforce' }, /needs CHATWOOT_WEBHOOK_SECRET/],
+    [{ CHATWOOT_SIGNATURE_MODE: 'strict' }, /CHATWOOT_SIGNATURE_MODE must be one of enforce \| warn \| off/],
+    [{ CHATWOOT_INBOX_IDS: '7,eight' }, /CHATWOOT_INBOX_IDS must be a comma-separated list/],
+    [{ NLU_ENGINE: 'dialogflow' }, /needs DIALOGFLOW_PROJECT_ID/],
+    [{ NLU_FALLBACK: 'retry' }, /NLU_FALLBACK must be one of local \| handoff/],
+    [{ HANDOFF_CONFIDENCE: '1.5' }, /HANDOFF_CONFIDENCE must be a number from 0 to 1/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a PostgreSQL URL/],
+    [{ WEBHOOK_TOKEN: 'short' }, /WEBHOOK_TOKEN must be at least 16 characters/],
+    [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of json \| pretty/],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    const problems = problemsOf(env as Record<string, string>);
+    expect(problems.join('\n')).toMatch(message);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ PORT: '-1', NLU_FALLBACK: 'x', HANDOFF_CONFIDENCE: 'high' })).toHaveLength(3);
+  });
+});
