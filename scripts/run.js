@@ -3,7 +3,8 @@
 const path = require('node:path');
 const { buildIfNeeded, root } = require('./build-if-needed');
 const [, , moduleName, ...args] = process.argv;
-buildIfNeeded();
+// In the production image dist/ is prebuilt and src/ is absent: never build there.
+if (process.env.NODE_ENV !== 'production') buildIfNeeded();
 const mod = require(path.join(root, 'dist', `${moduleName}.js`));
 Promise.resolve(mod.main(args)).then(
   (code) => { process.exitCode = typeof code === 'number' ? code : 0; },

@@ -255,3 +255,6 @@ export function loadConfig(env: Env = process.env, opts: { isTty?: boolean } = {
     warnings,
   };
 }
+
+/** Every environment variable the service reads (deployment files are checked against this list). */
+export const KNOWN_ENV_VARS: readonly string[] = Object.keys(schema.shape);
