@@ -1,0 +1,233 @@
+/**
+ * Stay dates from free text: chrono-node finds and resolves the dates; this file only adds the glue a hotel needs
+ * (bare ordinals such as "the 5th", weekends, which date is the check-in and which the check-out).
+ */
+import * as chrono from 'chrono-node';
+import { addDays, addMonths, daysInMonth, formatYmd, parseYmd, weekday } from './calendar';
+
+export interface DateMention {
+  index: number;
+  end: number;
+  date: string; // YYYY-MM-DD
+  endDate?: string; // a range ("March 7-10", "the weekend")
+  monthImplied: boolean;
+  yearImplied: boolean;
+  weekend?: boolean;
+}
+
+export interface StayDates {
+  checkin?: string;
+  checkout?: string;
+  /** Set when the guest said "the weekend" and nothing more precise: the nights it stands for. */
+  weekendNights?: number;
+}
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE_HINT = new RegExp(
+  `\\d|today|tonight|tomorrow|tmrw|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b|\\b(?:${MONTHS})\\b|fortnight|first|second|third`,
+  'i',
+);
+/** A bare length ('for 3 days', 'a week'): chrono reads it as a date that far ahead; for a hotel it is a stay's length. */
+const DURATION_ONLY =
+  /^(?:for\s+|about\s+|around\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|a couple of|couple of)\s+(?:more\s+)?(?:days?|nights?|weeks?|months?|hours?|minutes?|years?)$/i;
+const VAGUE = /^(?:(?:this|next|last|the)\s+)?(?:week|month|year|night|morning|evening|afternoon|noon|midnight)$/i;
+const WEEKDAY_OR_RELATIVE = /today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b/i;
+
+const usParsers = chrono.en.casual;
+const gbParsers = chrono.en.GB;
+
+/** Month-first (7/3 = July 3rd) only for zones in the Americas; the rest of the world writes day first. */
+function parserFor(timeZone: string): chrono.Chrono {
+  return /^America\//.test(timeZone) || timeZone === 'US' || timeZone.startsWith('US/') ? usParsers : gbParsers;
+}
+
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+function prepare(text: string): string {
+  return text
+    .replace(new RegExp(`\\b(${MONTHS})\\.?\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'), '$1 $2')
+    .replace(/\b(?:a\s+)?fortnight\s+(?:today|from today|from now)\b/gi, 'in 2 weeks')
+    .replace(/\bin\s+a\s+fortnight\b/gi, 'in 2 weeks')
+    // "May 26" would otherwise be read as May 2026.
+    .replace(new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})\\b(?!\\s*(?:st|nd|rd|th|:|\\d))`, 'gi'), (_, mo: string, d: string) => `${mo} ${d}${ordinalSuffix(parseInt(d, 10))}`)
+    .replace(/\btmrw\b|\btmr\b|\btomorow\b|\btommorow\b|\btommorrow\b/gi, 'tomorrow');
+}
+
+/** Every date the text names, resolved forward from `today` (YYYY-MM-DD, the hotel's calendar day). */
+export function findDates(text: string, today: string, timeZone: string): { prepared: string; mentions: DateMention[] } {
+  const prepared = prepare(text);
+  if (!DATE_HINT.test(prepared)) return { prepared, mentions: [] };
+  const ref = parseYmd(today);
+  const results = parserFor(timeZone).parse(
+    prepared,
+    { instant: new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), timezone: 'UTC' },
+    { forwardDate: true },
+  );
+  const mentions: DateMention[] = [];
+  for (const r of results) {
+    const t = r.text.trim();
+    if (/weekend/i.test(t) || VAGUE.test(t)) continue;
+    if (DURATION_ONLY.test(t)) continue;
+    if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !WEEKDAY_OR_RELATIVE.test(t)) continue; // "at 4"
+    const date = formatYmd({ y: r.start.get('year')!, m: r.start.get('month')!, d: r.start.get('day')! });
+    if (date < today) continue; // "3 days ago": not a stay date
+    const mention: DateMention = {
+      index: r.index,
+      end: r.index + r.text.length,
+      date,
+      monthImplied: !r.start.isCertain('month'),
+      yearImplied: !r.start.isCertain('year'),
+    };
+    if (r.end) {
+      const endDate = formatYmd({ y: r.end.get('year')!, m: r.end.get('month')!, d: r.end.get('day')! });
+      if (endDate > date) mention.endDate = endDate;
+    }
+    mentions.push(mention);
+  }
+  addOrdinals(prepared, today, mentions);
+  addWeekend(prepared, today, mentions);
+  mentions.sort((a, b) => a.index - b.index);
+  inheritMonthInRanges(prepared, mentions);
+  return { prepared, mentions };
+}
+
+const overlaps = (mentions: DateMention[], start: number, end: number) =>
+  mentions.some((m) => start < m.end && end > m.index);
+
+/** "the 5th", "1st of this month", "the 3rd of next month": chrono leaves a day with no month alone. */
+function addOrdinals(text: string, today: string, mentions: DateMention[]): void {
+  const re = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(this|the|next)\s+month)?/gi;
+  const ref = parseYmd(today);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const day = parseInt(m[1], 10);
+    if (day < 1 || day > 31) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (overlaps(mentions, start, end)) continue;
+    if (/^\s*(?:floor|time|birthday|anniversary|row|place)/i.test(text.slice(end))) continue;
+    let date: string | undefined;
+    if (m[2]) {
+      const offset = m[2].toLowerCase() === 'next' ? 1 : 0;
+      const base = addMonths(formatYmd({ y: ref.y, m: ref.m, d: 1 }), offset)!;
+      const b = parseYmd(base);
+      if (day <= daysInMonth(b.y, b.m)) date = formatYmd({ y: b.y, m: b.m, d: day });
+    } else {
+      for (let k = 0; k < 13 && !date; k++) {
+        const candidate = addMonths(formatYmd({ y: ref.y, m: ref.m, d: 1 }), k)!;
+        const c = parseYmd(candidate);
+        if (day > daysInMonth(c.y, c.m)) continue;
+        const d = formatYmd({ y: c.y, m: c.m, d: day });
+        if (d >= today) date = d;
+      }
+    }
+    if (date) mentions.push({ index: start, end, date, monthImplied: !m[2], yearImplied: true });
+  }
+}
+
+/** "this weekend", "next weekend", "for the weekend": Friday to Sunday (two nights). */
+function addWeekend(text: string, today: string, mentions: DateMention[]): void {
+  const m = /\b(?:(this|next|the|coming|that)\s+)?week-?end\b/i.exec(text);
+  if (!m || overlaps(mentions, m.index, m.index + m[0].length)) return;
+  if (/\b(?:on|at|during|over)\s+weekends\b/i.test(text)) return;
+  const dow = weekday(today);
+  // The coming weekend starts on the next Friday; on a Saturday it is the one under way.
+  let friday = dow === 6 ? addDays(today, -1) : addDays(today, (5 - dow + 7) % 7);
+  if (dow === 0) friday = addDays(today, 5);
+  if (m[1] && m[1].toLowerCase() === 'next') friday = addDays(friday, 7);
+  const checkin = friday < today ? today : friday;
+  mentions.push({ index: m.index, end: m.index + m[0].length, date: checkin, endDate: addDays(friday, 2), monthImplied: false, yearImplied: false, weekend: true });
+}
+
+/** "from the 4th to 9 October": the bare first day takes the month of the second when that keeps it earlier. */
+function inheritMonthInRanges(text: string, mentions: DateMention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (!a.monthImplied || b.monthImplied || a.endDate) continue;
+    if (!/^\s*(?:-|–|to|till|until|through|thru)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.index))) continue;
+    const day = parseYmd(a.date).d;
+    const bd = parseYmd(b.date);
+    if (day < bd.d) {
+      a.date = formatYmd({ y: bd.y, m: bd.m, d: day });
+      a.monthImplied = false;
+      a.yearImplied = b.yearImplied;
+    }
+  }
+}
+
+type Role = 'checkin' | 'checkout' | undefined;
+
+const CHECKOUT_CUE =
+  /(?:until|till|til|'til|through|thru|check(?:ing)?[\s-]?out|leav(?:e|ing)|depart(?:ing|ure)?|go(?:ing)? home|out)(?:\s+(?:on|at|is|date|day|of|for|will|would|be|the|by|:))*\s*$/i;
+const RANGE_CUE = /(?:to|-|–|and)(?:\s+(?:the))*\s*$/i;
+const CHECKIN_CUE =
+  /(?:from|check(?:ing)?[\s-]?in|arriv(?:e|ing|al)|start(?:ing)?|get(?:ting)? there|com(?:e|ing)(?: in)?|beginning)(?:\s+(?:on|at|is|date|day|of|for|will|would|be|the|by|:))*\s*$/i;
+
+function roleOf(text: string, mention: DateMention, previous: DateMention | undefined): Role {
+  const clauseStart = Math.max(text.lastIndexOf('.', mention.index - 1), text.lastIndexOf('!', mention.index - 1), text.lastIndexOf('?', mention.index - 1), text.lastIndexOf(';', mention.index - 1), previous ? previous.end - 1 : -1);
+  const prefix = text.slice(clauseStart + 1, mention.index);
+  if (CHECKOUT_CUE.test(prefix)) return 'checkout';
+  if (CHECKIN_CUE.test(prefix)) return 'checkin';
+  if (previous && RANGE_CUE.test(prefix)) return 'checkout';
+  const out = /check(?:ing)?[\s-]?out|\bleav(?:e|ing)\b|\bdepart/i.test(prefix);
+  const inn = /check(?:ing)?[\s-]?in\b|\barriv/i.test(prefix);
+  if (out && !inn) return 'checkout';
+  if (inn && !out) return 'checkin';
+  return undefined;
+}
+
+/** A check-out that would fall on or before the check-in moves forward by the part the guest left out. */
+function after(checkin: string, checkout: DateMention): string {
+  let date = checkout.date;
+  if (checkout.monthImplied) {
+    for (let k = 1; k <= 12 && date <= checkin; k++) date = addMonths(checkout.date, k) ?? date;
+  } else if (checkout.yearImplied) {
+    while (date <= checkin) {
+      const { y, m, d } = parseYmd(date);
+      date = formatYmd({ y: y + 1, m, d });
+    }
+  }
+  return date;
+}
+
+/** Which date is the arrival and which the departure, from the words around them and the bot's question. */
+export function assignStayDates(text: string, mentions: DateMention[], expecting?: string): StayDates {
+  const out: StayDates = {};
+  const range = mentions.find((m) => m.endDate && !m.weekend);
+  if (range) {
+    out.checkin = range.date;
+    out.checkout = range.endDate;
+  }
+  let checkoutMention: DateMention | undefined;
+  const unassigned: DateMention[] = [];
+  mentions.forEach((m, i) => {
+    if (m === range || m.weekend) return;
+    const role = roleOf(text, m, mentions[i - 1]);
+    if (role === 'checkin' && !out.checkin) out.checkin = m.date;
+    else if (role === 'checkout' && !out.checkout) {
+      out.checkout = m.date;
+      checkoutMention = m;
+    } else if (!role) unassigned.push(m);
+  });
+  for (const m of unassigned) {
+    const wantsCheckout = expecting === 'checkout' && !out.checkout;
+    if (!out.checkin && !wantsCheckout) out.checkin = m.date;
+    else if (!out.checkout) {
+      out.checkout = m.date;
+      checkoutMention = m;
+    }
+  }
+  const weekend = mentions.find((m) => m.weekend);
+  if (weekend && !out.checkin && !out.checkout) {
+    out.checkin = weekend.date;
+    out.checkout = weekend.endDate;
+    out.weekendNights = Math.round((Date.parse(weekend.endDate!) - Date.parse(weekend.date)) / 86_400_000);
+  }
+  if (out.checkin && out.checkout && out.checkout <= out.checkin && checkoutMention) {
+    out.checkout = after(out.checkin, checkoutMention);
+  }
+  return out;
+}
