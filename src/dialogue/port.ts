@@ -100,7 +100,8 @@ export interface Decision {
 export interface DialogueDeps {
   nlu: NluEngine;
   reservations: ReservationStore;
-  hotel: Hotel;
+  /** Every hotel this service answers for; the conversation's inbox picks one. */
+  hotels: Hotel[];
   handoffConfidence: number;
   now: () => Date;
 }

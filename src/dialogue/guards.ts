@@ -1,0 +1,83 @@
+/**
+ * The guards: whether the bot acts on an event at all (SPEC "Conversation behaviour", CONTRACT §3, §6, §10).
+ * Chatwoot sends the bot every message of its inboxes, including its own replies, agents' replies, private notes and
+ * messages of open or resolved conversations: each rule below filters one of those out.
+ */
+import {
+  isConversationEvent,
+  isMessageEvent,
+  statusChangeOf,
+  submissionOf,
+  type ChatwootEvent,
+  type MessageEvent,
+} from '../chatwoot/events';
+
+/** What the bot remembers of the conversation (persisted by the worker). */
+export interface ConversationMemory {
+  status?: string;
+  /** A person replied while the conversation was pending: the bot stays out until it is set to pending again. */
+  humanTakeover: boolean;
+  /** The bot handed the conversation to staff (status → open). */
+  handedOff: boolean;
+}
+
+export type GuardVerdict =
+  | { act: true; kind: 'message' | 'submission' | 'widget_opened' | 'resumed' }
+  | { act: false; reason: string; record?: 'bot_echo' | 'human_reply' | 'status' };
+
+const SUBMITTABLE = new Set(['input_select', 'form', 'input_email']);
+
+const isHumanAssignee = (e: MessageEvent) => {
+  const meta = e.conversation.meta as { assignee?: { type?: string | null } | null; assignee_type?: string | null };
+  if (!meta.assignee) return false;
+  return meta.assignee_type === 'User' || meta.assignee.type === 'user';
+};
+
+export function guard(event: ChatwootEvent, memory: ConversationMemory, opts: { botId?: number } = {}): GuardVerdict {
+  if (isMessageEvent(event)) return guardMessage(event, memory, opts);
+  if (isConversationEvent(event)) {
+    const change = statusChangeOf(event);
+    const previous = change?.from ?? memory.status;
+    // Staff handed the conversation back (open → pending). resolved → pending happens when the guest writes
+    // again, and that message itself is answered, so it is not a separate "resumed" turn.
+    if (event.status === 'pending' && (previous === 'open' || previous === 'snoozed') && (memory.handedOff || memory.humanTakeover || previous === 'open')) {
+      return { act: true, kind: 'resumed' };
+    }
+    return { act: false, reason: `conversation is ${event.status}`, record: 'status' };
+  }
+  if (event.event === 'webwidget_triggered') {
+    const c = event.current_conversation;
+    if (!c) return { act: false, reason: 'widget opened with no conversation yet (the widget greets by itself)' };
+    if (c.status !== 'pending') return { act: false, reason: `conversation is ${c.status}` };
+    return { act: true, kind: 'widget_opened' };
+  }
+  return { act: false, reason: 'unknown event' };
+}
+
+function guardMessage(e: MessageEvent, memory: ConversationMemory, opts: { botId?: number }): GuardVerdict {
+  const senderType = e.sender?.type ?? null;
+  if (e.event === 'message_created') {
+    if (e.message_type === 'outgoing' && senderType === 'agent_bot') return { act: false, reason: 'the bot’s own message', record: 'bot_echo' };
+    if (e.private) return { act: false, reason: 'private note' };
+    if (e.message_type === 'outgoing') {
+      // A person answering in a pending conversation takes it over (Chatwoot keeps it pending).
+      return senderType === 'user' && e.conversation.status === 'pending'
+        ? { act: false, reason: 'a person replied', record: 'human_reply' }
+        : { act: false, reason: 'outgoing message' };
+    }
+    if (e.message_type !== 'incoming') return { act: false, reason: `${e.message_type} message` };
+    if (e.conversation.status !== 'pending') return { act: false, reason: `conversation is ${e.conversation.status}` };
+    if (isHumanAssignee(e)) return { act: false, reason: 'assigned to a person' };
+    if (memory.humanTakeover) return { act: false, reason: 'a person took over' };
+    return { act: true, kind: 'message' };
+  }
+  // message_updated: only the guest's submission on the bot's own interactive message.
+  if (e.message_type !== 'outgoing' || senderType !== 'agent_bot') return { act: false, reason: 'update of a message that is not the bot’s' };
+  if (opts.botId !== undefined && e.sender?.id !== undefined && e.sender.id !== opts.botId) return { act: false, reason: 'another bot’s message' };
+  if (!SUBMITTABLE.has(e.content_type)) return { act: false, reason: `update of a ${e.content_type} message` };
+  if (!submissionOf(e)) return { act: false, reason: 'status update (read receipt), nothing submitted' };
+  if (e.private) return { act: false, reason: 'private note' };
+  if (e.conversation.status !== 'pending') return { act: false, reason: `conversation is ${e.conversation.status}` };
+  if (isHumanAssignee(e) || memory.humanTakeover) return { act: false, reason: 'a person took over' };
+  return { act: true, kind: 'submission' };
+}

@@ -1,0 +1,82 @@
+/** What the bot keeps per conversation: last seen status, takeover flags and the dialogue's state (with expiry). */
+import type { Database, Queryable } from '../db/database';
+import type { ConversationMemory } from '../dialogue/guards';
+
+export interface ConversationRecord extends ConversationMemory {
+  conversationKey: string;
+  accountId?: number;
+  inboxId?: number;
+  conversationId: number;
+  state?: unknown;
+  stateUpdatedAt?: Date;
+  assistNotes: number;
+}
+
+export class ConversationStore {
+  constructor(
+    private readonly db: Database,
+    private readonly idleMinutes: number,
+  ) {}
+
+  async get(key: string, q: Queryable = this.db): Promise<ConversationRecord | undefined> {
+    const rows = await q.query<any>('SELECT * FROM conversations WHERE conversation_key = $1', [key]);
+    const r = rows[0];
+    if (!r) return undefined;
+    const stateUpdatedAt = r.state_updated_at ? new Date(r.state_updated_at) : undefined;
+    const expired = stateUpdatedAt && Date.now() - stateUpdatedAt.getTime() > this.idleMinutes * 60_000;
+    return {
+      conversationKey: key,
+      accountId: r.account_id == null ? undefined : Number(r.account_id),
+      inboxId: r.inbox_id == null ? undefined : Number(r.inbox_id),
+      conversationId: Number(r.conversation_id),
+      status: r.status ?? undefined,
+      humanTakeover: r.human_takeover,
+      handedOff: r.handed_off,
+      state: expired ? undefined : typeof r.state === 'string' ? JSON.parse(r.state) : (r.state ?? undefined),
+      stateUpdatedAt,
+      assistNotes: r.assist_notes,
+    };
+  }
+
+  /** Inserts or updates the given fields (undefined fields keep their value). */
+  async upsert(
+    q: Queryable,
+    key: string,
+    fields: {
+      accountId?: number;
+      inboxId?: number;
+      conversationId: number;
+      status?: string;
+      humanTakeover?: boolean;
+      handedOff?: boolean;
+      state?: unknown;
+      assistNotesDelta?: number;
+    },
+  ): Promise<void> {
+    await q.query(
+      `INSERT INTO conversations (conversation_key, account_id, inbox_id, conversation_id, status, human_takeover, handed_off, state, state_updated_at, assist_notes)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6, false), coalesce($7, false), $8::jsonb, CASE WHEN $8::jsonb IS NULL THEN NULL ELSE now() END, coalesce($9, 0))
+       ON CONFLICT (conversation_key) DO UPDATE SET
+         account_id = coalesce(EXCLUDED.account_id, conversations.account_id),
+         inbox_id = coalesce(EXCLUDED.inbox_id, conversations.inbox_id),
+         status = coalesce($5, conversations.status),
+         human_takeover = coalesce($6, conversations.human_takeover),
+         handed_off = coalesce($7, conversations.handed_off),
+         state = CASE WHEN $8::jsonb IS NULL THEN conversations.state ELSE $8::jsonb END,
+         state_updated_at = CASE WHEN $8::jsonb IS NULL THEN conversations.state_updated_at ELSE now() END,
+         assist_notes = conversations.assist_notes + coalesce($9, 0),
+         updated_at = now()`,
+      [
+        key,
+        fields.accountId ?? null,
+        fields.inboxId ?? null,
+        fields.conversationId,
+        fields.status ?? null,
+        fields.humanTakeover ?? null,
+        fields.handedOff ?? null,
+        fields.state === undefined ? null : JSON.stringify(fields.state),
+        fields.assistNotesDelta ?? null,
+      ],
+    );
+  }
+}

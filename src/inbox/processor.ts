@@ -1,0 +1,174 @@
+/**
+ * One turn: a stored event → guards → dialogue → (in one transaction) the new conversation state, the Chatwoot
+ * actions to deliver, and the event marked processed. A turn whose dialogue keeps failing is handed to staff
+ * rather than dropped: the guest is never left unanswered.
+ */
+import { channelFromChatwoot } from '../chatwoot/channel';
+import {
+  accountIdOf,
+  conversationOf,
+  inboxIdOf,
+  isMessageEvent,
+  submissionOf,
+  type ChatwootConversation,
+  type ChatwootEvent,
+} from '../chatwoot/events';
+import type { Database } from '../db/database';
+import { guard } from '../dialogue/guards';
+import type { ConversationInfo, Decision, Dialogue, GuestInput } from '../dialogue/port';
+import type { Logger } from '../logging/logger';
+import { decisionToActions } from './actions';
+import type { ConversationStore } from './conversation-store';
+import type { InboxStore, OutboxAction, StoredEvent } from './store';
+
+export const MAX_TURN_ATTEMPTS = 3;
+
+export interface ProcessorDeps {
+  db: Database;
+  store: InboxStore;
+  conversations: ConversationStore;
+  dialogue: Dialogue;
+  logger: Logger;
+  handoffTeamId?: number;
+  botId?: number;
+  onHandoff?: (reason: string) => void;
+  onTurn?: (kind: string) => void;
+}
+
+export type TurnResult = 'processed' | 'ignored' | 'duplicate';
+
+function languageOf(c: ChatwootConversation, event: ChatwootEvent): string | undefined {
+  const fromConversation = (c.additional_attributes as { browser_language?: unknown }).browser_language;
+  if (typeof fromConversation === 'string' && fromConversation) return fromConversation;
+  const sender = (c.meta as { sender?: { additional_attributes?: { language_code?: unknown } | null } | null }).sender;
+  const fromContact = sender?.additional_attributes?.language_code;
+  if (typeof fromContact === 'string' && fromContact) return fromContact;
+  if (event.event === 'webwidget_triggered') {
+    const l = (event.event_info as { browser_language?: unknown } | null | undefined)?.browser_language;
+    if (typeof l === 'string') return l;
+  }
+  return undefined;
+}
+
+function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, accountId: number): ConversationInfo {
+  const meta = c.meta as {
+    sender?: { id?: number; name?: string | null; email?: string | null; phone_number?: string | null } | null;
+    hmac_verified?: boolean | null;
+  };
+  const sender = meta.sender ?? (event.event === 'webwidget_triggered' ? event.contact : undefined) ?? undefined;
+  return {
+    accountId,
+    conversationId: c.id,
+    inboxId: inboxIdOf(event) ?? c.inbox_id ?? 0,
+    channel: channelFromChatwoot(c.channel),
+    contact: {
+      id: sender?.id,
+      name: sender?.name ?? undefined,
+      email: sender?.email ?? undefined,
+      phone: sender?.phone_number ?? undefined,
+      verified: Boolean(meta.hmac_verified ?? c.contact_inbox?.hmac_verified),
+    },
+    language: languageOf(c, event),
+    status: c.status,
+  };
+}
+
+function guestInputOf(event: ChatwootEvent, kind: 'message' | 'submission' | 'widget_opened' | 'resumed'): GuestInput {
+  if (kind === 'message' && isMessageEvent(event)) {
+    return { kind: 'message', text: (event.content ?? '').trim(), hasAttachments: Boolean(event.attachments?.length), messageId: event.id };
+  }
+  if (kind === 'submission' && isMessageEvent(event)) {
+    const s = submissionOf(event)!;
+    return { kind: 'submission', values: s.values, sourceMessageId: event.id, email: s.email };
+  }
+  return kind === 'widget_opened' ? { kind: 'widget_opened' } : { kind: 'resumed' };
+}
+
+/** When the dialogue cannot run at all: apologise and hand over with what we know. */
+function errorHandoff(input: GuestInput, info: ConversationInfo, error: string): Decision {
+  const said = input.kind === 'message' ? input.text : input.kind === 'submission' ? input.values.map((v) => v.title ?? v.value).join(', ') : '';
+  return {
+    replies: [],
+    state: undefined,
+    handoff: {
+      reason: 'error',
+      guestMessage: 'Sorry, I ran into a problem. A member of our team will take over and reply here shortly.',
+      note: [
+        '🤖 Bot handoff — reason: error (the bot could not process this message)',
+        said ? `Guest wrote: “${said}”` : '',
+        `Contact: ${[info.contact.name, info.contact.email, info.contact.phone].filter(Boolean).join(' · ') || 'unknown'}`,
+        `Error: ${error.slice(0, 300)}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    },
+  };
+}
+
+export class TurnProcessor {
+  constructor(private readonly deps: ProcessorDeps) {}
+
+  async process(stored: StoredEvent): Promise<TurnResult> {
+    const { db, store, conversations, logger } = this.deps;
+    const event = stored.payload as ChatwootEvent;
+    const c = conversationOf(event);
+    const record = await conversations.get(stored.conversationKey);
+    const memory = { status: record?.status, humanTakeover: record?.humanTakeover ?? false, handedOff: record?.handedOff ?? false };
+    const verdict = guard(event, memory, { botId: this.deps.botId });
+    const accountId = accountIdOf(event) ?? record?.accountId;
+    const log = logger.child({ conversation: c?.id, account: accountId, eventId: stored.id });
+
+    if (!verdict.act || !c || accountId === undefined) {
+      const reason = verdict.act ? 'no account known for this conversation yet' : verdict.reason;
+      log.debug(`ignored ${stored.event}: ${reason}`);
+      const ok = await db.transaction(async (tx) => {
+        if (!(await store.complete(tx, stored, `ignored: ${reason}`.slice(0, 200), []))) return false;
+        if (c) {
+          const base = { accountId, inboxId: inboxIdOf(event), conversationId: c.id };
+          if (!verdict.act && verdict.record === 'human_reply') await conversations.upsert(tx, stored.conversationKey, { ...base, humanTakeover: true });
+          else if (!verdict.act && verdict.record === 'status') {
+            const resolved = c.status === 'resolved';
+            await conversations.upsert(tx, stored.conversationKey, {
+              ...base,
+              status: c.status,
+              ...(resolved ? { humanTakeover: false, handedOff: false } : {}),
+            });
+          } else await conversations.upsert(tx, stored.conversationKey, { ...base, status: c.status });
+        }
+        return true;
+      });
+      return ok ? 'ignored' : 'duplicate';
+    }
+
+    const info = conversationInfo(event, c, accountId);
+    const input = guestInputOf(event, verdict.kind);
+    this.deps.onTurn?.(input.kind);
+    let decision: Decision;
+    if (stored.attempts >= MAX_TURN_ATTEMPTS) {
+      log.error(`turn failed ${stored.attempts} times: handing the conversation to staff`);
+      decision = errorHandoff(input, info, 'repeated failures');
+    } else {
+      decision = await this.deps.dialogue.handle(input, info, record?.state);
+    }
+    const actions: OutboxAction[] = decisionToActions(decision, {
+      channel: info.channel,
+      customAttributes: (c.custom_attributes ?? {}) as Record<string, unknown>,
+      handoffTeamId: this.deps.handoffTeamId,
+    });
+    const ok = await db.transaction(async (tx) => {
+      if (!(await store.complete(tx, stored, input.kind, actions.map((action) => ({ accountId, conversationId: c.id, action }))))) return false;
+      await conversations.upsert(tx, stored.conversationKey, {
+        accountId,
+        inboxId: info.inboxId,
+        conversationId: c.id,
+        status: decision.handoff ? 'open' : c.status,
+        ...(input.kind === 'resumed' ? { humanTakeover: false, handedOff: false } : {}),
+        ...(decision.handoff ? { handedOff: true } : {}),
+        state: decision.state ?? record?.state ?? {},
+      });
+      return true;
+    });
+    if (ok && decision.handoff) this.deps.onHandoff?.(decision.handoff.reason);
+    return ok ? 'processed' : 'duplicate';
+  }
+}

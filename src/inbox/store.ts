@@ -1,0 +1,180 @@
+/**
+ * The inbox and outbox tables: storing deliveries (deduplicated), leasing a conversation to one worker across all
+ * replicas, taking its events oldest first, and the Chatwoot actions each turn decided.
+ */
+import type { Database, Queryable } from '../db/database';
+
+export interface StoredEvent {
+  id: number;
+  conversationKey: string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+  nextAttemptAt: Date;
+}
+
+export interface OutboxRow {
+  id: number;
+  conversationKey: string;
+  accountId: number;
+  conversationId: number;
+  action: OutboxAction;
+  attempts: number;
+  nextAttemptAt: Date;
+  createdAt: Date;
+}
+
+/** One Chatwoot call, in the order a turn decided them. */
+export type OutboxAction =
+  | { type: 'message'; message: { content: string; content_type?: string; content_attributes?: Record<string, unknown>; private?: boolean } }
+  | { type: 'custom_attributes'; attributes: Record<string, unknown> }
+  | { type: 'assign_team'; teamId: number }
+  | { type: 'status'; status: 'open' | 'resolved' | 'pending' | 'snoozed' };
+
+export class InboxStore {
+  constructor(private readonly db: Database) {}
+
+  /** One INSERT: 'duplicate' when the same delivery (or the same meaning) was stored before. */
+  async accept(e: { dedupeKey: string; conversationKey: string; event: string; deliveryId?: string; payload: unknown }): Promise<'accepted' | 'duplicate'> {
+    const rows = await this.db.query(
+      `INSERT INTO inbox_events (dedupe_key, conversation_key, event, delivery_id, payload)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [e.dedupeKey, e.conversationKey, e.event, e.deliveryId ?? null, JSON.stringify(e.payload)],
+    );
+    return rows.length ? 'accepted' : 'duplicate';
+  }
+
+  /** Conversations with work that is due: unprocessed events or undelivered actions. */
+  async conversationsWithWork(limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ k: string }>(
+      `SELECT k FROM (
+         SELECT conversation_key AS k, min(id) AS first FROM inbox_events WHERE processed_at IS NULL GROUP BY conversation_key
+         UNION ALL
+         SELECT conversation_key AS k, min(inbox_event_id) AS first FROM outbox WHERE done_at IS NULL AND next_attempt_at <= now() GROUP BY conversation_key
+       ) w GROUP BY k ORDER BY min(first) LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.k);
+  }
+
+  async tryLease(conversationKey: string, owner: string, seconds: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO conversation_leases (conversation_key, owner, expires_at)
+       VALUES ($1, $2, now() + make_interval(secs => $3))
+       ON CONFLICT (conversation_key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at
+         WHERE conversation_leases.expires_at < now() OR conversation_leases.owner = EXCLUDED.owner
+       RETURNING owner`,
+      [conversationKey, owner, seconds],
+    );
+    return rows.length === 1;
+  }
+
+  async releaseLease(conversationKey: string, owner: string): Promise<void> {
+    await this.db.query('DELETE FROM conversation_leases WHERE conversation_key = $1 AND owner = $2', [conversationKey, owner]);
+  }
+
+  /** The oldest unprocessed event of the conversation (due or not: order is never skipped). */
+  async nextEvent(conversationKey: string): Promise<StoredEvent | undefined> {
+    const rows = await this.db.query<any>(
+      `SELECT id, conversation_key, event, payload, attempts, next_attempt_at FROM inbox_events
+       WHERE conversation_key = $1 AND processed_at IS NULL ORDER BY id LIMIT 1`,
+      [conversationKey],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: Number(r.id),
+      conversationKey: r.conversation_key,
+      event: r.event,
+      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      attempts: r.attempts,
+      nextAttemptAt: new Date(r.next_attempt_at),
+    };
+  }
+
+  /**
+   * Marks the event processed and records its actions, in the caller's transaction. Returns false when another
+   * worker processed it first (then the caller rolls back).
+   */
+  async complete(
+    tx: Queryable,
+    event: StoredEvent,
+    outcome: string,
+    actions: Array<{ accountId: number; conversationId: number; action: OutboxAction }>,
+  ): Promise<boolean> {
+    const done = await tx.query(`UPDATE inbox_events SET processed_at = now(), outcome = $2 WHERE id = $1 AND processed_at IS NULL RETURNING id`, [
+      event.id,
+      outcome,
+    ]);
+    if (!done.length) return false;
+    for (const a of actions) {
+      await tx.query(
+        `INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action) VALUES ($1, $2, $3, $4, $5)`,
+        [event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action)],
+      );
+    }
+    return true;
+  }
+
+  async deferEvent(eventId: number, error: string, delayMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE inbox_events SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+      [eventId, error.slice(0, 2000), delayMs / 1000],
+    );
+  }
+
+  async pendingActions(conversationKey: string): Promise<OutboxRow[]> {
+    const rows = await this.db.query<any>(
+      `SELECT id, conversation_key, account_id, conversation_id, action, attempts, next_attempt_at, created_at FROM outbox
+       WHERE conversation_key = $1 AND done_at IS NULL ORDER BY id`,
+      [conversationKey],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      conversationKey: r.conversation_key,
+      accountId: Number(r.account_id),
+      conversationId: Number(r.conversation_id),
+      action: typeof r.action === 'string' ? JSON.parse(r.action) : r.action,
+      attempts: r.attempts,
+      nextAttemptAt: new Date(r.next_attempt_at),
+      createdAt: new Date(r.created_at),
+    }));
+  }
+
+  async actionDone(id: number, error?: string): Promise<void> {
+    await this.db.query('UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1', [id, error ?? null]);
+  }
+
+  async deferAction(id: number, error: string, delayMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+      [id, error.slice(0, 2000), delayMs / 1000],
+    );
+  }
+
+  async queueDepth(): Promise<{ events: number; actions: number }> {
+    const [r] = await this.db.query<{ e: number; a: number }>(
+      `SELECT (SELECT count(*) FROM inbox_events WHERE processed_at IS NULL)::int AS e,
+              (SELECT count(*) FROM outbox WHERE done_at IS NULL)::int AS a`,
+    );
+    return { events: Number(r.e), actions: Number(r.a) };
+  }
+
+  async recordEcho(accountId: number, conversationId: number, echoId: string | null, contentHash: string): Promise<void> {
+    await this.db.query('INSERT INTO bot_echoes (account_id, conversation_id, echo_id, content_hash) VALUES ($1, $2, $3, $4)', [
+      accountId,
+      conversationId,
+      echoId,
+      contentHash,
+    ]);
+  }
+
+  async echoSeen(accountId: number, conversationId: number, echoId: string, contentHash: string, since: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM bot_echoes WHERE account_id = $1 AND conversation_id = $2
+         AND (echo_id = $3 OR (content_hash = $4 AND seen_at >= $5)) LIMIT 1`,
+      [accountId, conversationId, echoId, contentHash, since.toISOString()],
+    );
+    return rows.length > 0;
+  }
+}

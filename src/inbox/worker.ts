@@ -1,0 +1,175 @@
+/**
+ * The worker: takes conversations with due work, leases each one (so across all replicas only one worker runs a
+ * conversation), delivers its pending Chatwoot actions, then processes its events oldest first, one at a time.
+ * Different conversations run concurrently. It wakes at once for work accepted in this process and polls for work
+ * accepted by other replicas or left over from a crash.
+ */
+import { randomUUID } from 'node:crypto';
+import { ChatwootRequestError, type ChatwootApi } from '../chatwoot/api';
+import { contentHash } from '../chatwoot/client';
+import type { Logger } from '../logging/logger';
+import type { TurnProcessor } from './processor';
+import type { InboxStore, OutboxRow } from './store';
+
+export interface WorkerOptions {
+  store: InboxStore;
+  processor: TurnProcessor;
+  chatwoot: ChatwootApi;
+  logger: Logger;
+  concurrency: number;
+  pollMs?: number;
+  leaseSeconds?: number;
+  owner?: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function backoffMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.min(attempts, 10), 5 * 60_000);
+}
+
+export class Worker {
+  readonly owner: string;
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private stopped = true;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly opts: WorkerOptions) {
+    this.owner = opts.owner ?? `w-${randomUUID()}`;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  /** Stops taking new work and waits for the conversations in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** Work was just accepted for this conversation: run it now rather than at the next poll. */
+  kick(conversationKey: string): void {
+    if (this.stopped) return;
+    if (this.running.has(conversationKey)) this.again.add(conversationKey);
+    else if (this.running.size < this.opts.concurrency) this.launch(conversationKey);
+    else this.wake?.();
+  }
+
+  get busy(): number {
+    return this.running.size;
+  }
+
+  private async run(): Promise<void> {
+    const poll = this.opts.pollMs ?? 300;
+    while (!this.stopped) {
+      try {
+        const free = this.opts.concurrency - this.running.size;
+        if (free > 0) {
+          const keys = await this.opts.store.conversationsWithWork(free + this.running.size);
+          for (const key of keys) {
+            if (this.running.size >= this.opts.concurrency) break;
+            if (!this.running.has(key)) this.launch(key);
+          }
+        }
+      } catch (err) {
+        this.opts.logger.warn(`worker poll failed: ${(err as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, poll).unref?.();
+      });
+    }
+  }
+
+  private launch(key: string): void {
+    const p = this.runConversation(key)
+      .catch((err) => {
+        this.opts.logger.warn(`conversation ${key}: ${(err as Error).message}`);
+      })
+      .finally(() => {
+        this.running.delete(key);
+        if (this.again.delete(key) && !this.stopped) this.launch(key);
+        else this.wake?.();
+      });
+    this.running.set(key, p);
+  }
+
+  private async runConversation(key: string): Promise<void> {
+    const { store } = this.opts;
+    const leaseSeconds = this.opts.leaseSeconds ?? 30;
+    if (!(await store.tryLease(key, this.owner, leaseSeconds))) return;
+    try {
+      while (!this.stopped) {
+        this.again.delete(key);
+        if (!(await this.deliver(key))) return; // an action is waiting for its retry time
+        const next = await store.nextEvent(key);
+        if (!next) return;
+        if (next.nextAttemptAt.getTime() > Date.now()) return;
+        try {
+          await this.opts.processor.process(next);
+        } catch (err) {
+          const message = (err as Error).message;
+          this.opts.logger.warn(`turn ${next.id} of ${key} failed (attempt ${next.attempts + 1}): ${message}`);
+          await store.deferEvent(next.id, message, backoffMs(next.attempts) / 2);
+          return;
+        }
+        await store.tryLease(key, this.owner, leaseSeconds); // renew
+      }
+    } finally {
+      await store.releaseLease(key, this.owner).catch(() => undefined);
+    }
+  }
+
+  /** Delivers the conversation's pending actions in order. False when one must wait for a later retry. */
+  private async deliver(key: string): Promise<boolean> {
+    const { store } = this.opts;
+    for (const row of await store.pendingActions(key)) {
+      if (row.nextAttemptAt.getTime() > Date.now()) return false;
+      try {
+        await this.execute(row);
+        await store.actionDone(row.id);
+      } catch (err) {
+        if (err instanceof ChatwootRequestError && err.status !== 401) {
+          // Chatwoot refused this call for good (e.g. a deleted conversation): record it, do not block the queue.
+          this.opts.logger.error(`Chatwoot refused action ${row.id} of ${key}: ${err.message}`);
+          await store.actionDone(row.id, err.message);
+          continue;
+        }
+        this.opts.logger.warn(`action ${row.id} of ${key} will be retried: ${(err as Error).message}`);
+        await store.deferAction(row.id, (err as Error).message, backoffMs(row.attempts));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private async execute(row: OutboxRow): Promise<void> {
+    const ref = { accountId: row.accountId, conversationId: row.conversationId };
+    const a = row.action;
+    switch (a.type) {
+      case 'message': {
+        const echoId = `hb-${row.id}`;
+        if (row.attempts > 0 && (await this.opts.store.echoSeen(row.accountId, row.conversationId, echoId, contentHash(a.message.content), row.createdAt))) {
+          return; // delivered by an earlier attempt whose response was lost
+        }
+        await this.opts.chatwoot.sendMessage(ref, a.message as never, { echoId });
+        return;
+      }
+      case 'custom_attributes':
+        return this.opts.chatwoot.setCustomAttributes(ref, a.attributes);
+      case 'assign_team':
+        return this.opts.chatwoot.assignTeam(ref, a.teamId);
+      case 'status':
+        return this.opts.chatwoot.toggleStatus(ref, a.status);
+    }
+  }
+}
+
+export { sleep };

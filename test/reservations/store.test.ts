@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import { normalizeCode, newConfirmationCode, CODE_PATTERN } from '../../src/reservations/codes';
+import { loadHotels } from '../../src/reservations/hotel-file';
+import { ReservationError } from '../../src/reservations/port';
+import { SqlReservationStore } from '../../src/reservations/sql-store';
+import { projectRoot } from '../../src/paths';
+import { createPostgresDatabase, databaseKinds, openTestDatabase, pgUrl, type TestDatabase } from '../support/db';
+import { openDatabase } from '../../src/db/open';
+
+const hotels = loadHotels(path.join(projectRoot, 'config', 'hotel.yaml'));
+const now = () => new Date('2026-11-24T10:00:00Z');
+const guest = { name: 'Maria Lopez', email: 'maria@example.com' };
+const request = (over: Partial<Parameters<SqlReservationStore['create']>[0]> = {}) => ({
+  hotelId: 'miramar',
+  roomTypeId: 'double',
+  rooms: 1,
+  checkin: '2027-02-10',
+  checkout: '2027-02-13',
+  guests: 2,
+  guest,
+  idempotencyKey: `k-${Math.random()}`,
+  ...over,
+});
+
+describe('confirmation codes', () => {
+  it('are 8 Crockford base32 characters and differ', () => {
+    const codes = new Set(Array.from({ length: 1000 }, newConfirmationCode));
+    expect(codes.size).toBe(1000);
+    for (const c of codes) expect(c).toMatch(CODE_PATTERN);
+  });
+  it('normalise what guests type', () => {
+    expect(normalizeCode(' k7m2-q9xo ')).toBe('K7M2Q9X0');
+    expect(normalizeCode('abcdefil')).toBe('ABCDEF11');
+  });
+});
+
+describe.each(databaseKinds)('reservation store (%s)', (kind) => {
+  let t: TestDatabase;
+  let store: SqlReservationStore;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    store = new SqlReservationStore(t.db, hotels, { now });
+  });
+  afterAll(() => t.drop());
+
+  it('prices a stay across a dated-rate boundary and reports availability', async () => {
+    const offers = await store.availability({ hotelId: 'miramar', checkin: '2026-12-18', checkout: '2026-12-22', guests: 2 });
+    const double = offers.find((o) => o.roomTypeId === 'double')!;
+    expect(double.nightly).toEqual([120, 120, 180, 180]);
+    expect(double.total).toBe(600);
+    expect(double.available).toBe(10);
+    expect(offers.find((o) => o.roomTypeId === 'single')!.fits).toBe(false);
+  });
+
+  it('books, finds with code + email, and gives a wrong email the same answer as an unknown code', async () => {
+    const b = await store.create(request());
+    expect(b.code).toMatch(CODE_PATTERN);
+    expect(b.total).toBe(360);
+    expect(await store.find({ code: b.code.toLowerCase(), email: 'MARIA@example.com' })).toMatchObject({ code: b.code, status: 'confirmed' });
+    expect(await store.find({ code: b.code, email: 'someone@else.com' })).toBeNull();
+    expect(await store.find({ code: 'ZZZZZZZZ', email: guest.email })).toBeNull();
+  });
+
+  it('makes one booking when the same draft is confirmed twice', async () => {
+    const key = 'draft-42-1';
+    const [a, b] = await Promise.all([store.create(request({ idempotencyKey: key })), store.create(request({ idempotencyKey: key }))]);
+    expect(a.code).toBe(b.code);
+    const again = await store.create(request({ idempotencyKey: key }));
+    expect(again.code).toBe(a.code);
+  });
+
+  it.each([
+    [{ checkin: '2026-11-01', checkout: '2026-11-03' }, 'invalid_dates'],
+    [{ checkin: '2027-02-13', checkout: '2027-02-10' }, 'invalid_dates'],
+    [{ guests: 3 }, 'too_many_guests'],
+    [{ roomTypeId: 'penthouse' }, 'unknown_room_type'],
+  ])('refuses %j with %s and changes nothing', async (over, reason) => {
+    const before = await t.db.query('SELECT count(*)::int AS n FROM bookings');
+    await expect(store.create(request(over as never))).rejects.toMatchObject({ reason });
+    expect(await t.db.query('SELECT count(*)::int AS n FROM bookings')).toEqual(before);
+  });
+
+  it('changes dates atomically and cancels, releasing the rooms', async () => {
+    const b = await store.create(request({ roomTypeId: 'suite', checkin: '2027-03-01', checkout: '2027-03-03' }));
+    const moved = await store.modify({ code: b.code, email: guest.email }, { checkin: '2027-03-10' });
+    expect([moved.checkin, moved.checkout]).toEqual(['2027-03-10', '2027-03-12']);
+    const free = async (ci: string, co: string) =>
+      (await store.availability({ hotelId: 'miramar', checkin: ci, checkout: co })).find((o) => o.roomTypeId === 'suite')!.available;
+    expect(await free('2027-03-01', '2027-03-03')).toBe(3);
+    expect(await free('2027-03-10', '2027-03-12')).toBe(2);
+    await store.cancel({ code: b.code, email: guest.email });
+    expect(await free('2027-03-10', '2027-03-12')).toBe(3);
+    await expect(store.cancel({ code: b.code, email: guest.email })).rejects.toMatchObject({ reason: 'already_cancelled' });
+    await expect(store.cancel({ code: b.code, email: 'x@y.com' })).rejects.toBeInstanceOf(ReservationError);
+  });
+
+  it('never sells more rooms than exist: 50 concurrent attempts on the last 5 rooms make 5 bookings', async () => {
+    // 10 doubles; sell 5 first, then race for the other 5.
+    const night = { checkin: '2027-04-01', checkout: '2027-04-02' };
+    await store.create(request({ ...night, rooms: 5, guests: 2 }));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => store.create(request({ ...night }))));
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const soldOut = results.filter((r) => r.status === 'rejected' && (r.reason as ReservationError).reason === 'sold_out');
+    expect(ok).toHaveLength(5);
+    expect(soldOut).toHaveLength(45);
+    const [row] = await t.db.query<{ sold: number }>(`SELECT sold FROM room_nights WHERE room_type_id = 'double' AND night = '2027-04-01'`);
+    expect(row.sold).toBe(10);
+  });
+});
+
+(pgUrl ? describe : describe.skip)('reservation store across two replicas on PostgreSQL', () => {
+  it('two stores, each with its own pool, never oversell', async () => {
+    const created = await createPostgresDatabase();
+    const a = await openDatabase({ url: created.url, poolSize: 10 });
+    const b = await openDatabase({ url: created.url, poolSize: 10 });
+    try {
+      const s1 = new SqlReservationStore(a, hotels, { now });
+      const s2 = new SqlReservationStore(b, hotels, { now });
+      const night = { checkin: '2027-05-01', checkout: '2027-05-03' };
+      await s1.create(request({ ...night, rooms: 5 }));
+      const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => (i % 2 ? s1 : s2).create(request({ ...night }))));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+      const rows = await a.query<{ sold: number }>(`SELECT sold FROM room_nights WHERE room_type_id = 'double' ORDER BY night`);
+      expect(rows.map((r) => r.sold)).toEqual([10, 10]);
+    } finally {
+      await a.close();
+      await b.close();
+      await created.drop();
+    }
+  });
+});
