@@ -1,0 +1,154 @@
+/**
+ * The embedded NLU engine: runs a Dialogflow ES agent folder offline. Intent classification (classifier.ts),
+ * parameters (extract.ts), input/output contexts with lifespans, events (WELCOME), priorities, the fallback intent
+ * and its negative examples, and the intent's authored responses. Deterministic: same agent + input, same answer.
+ */
+import type { Agent, Intent, IntentMessage } from '../agent/types';
+import { phraseText } from '../agent/types';
+import { loadAgent } from '../agent/load';
+import { FALLBACK_INTENT, type FulfillmentMessage, type NluContext, type NluEngine, type NluQuery, type NluResult } from '../port';
+import { IntentClassifier } from './classifier';
+import { extractParameters } from './extract';
+import { todayIn } from '../../reservations/dates';
+
+const TEXT_TYPES = new Set(['0', 'message', 'text']);
+const PAYLOAD_TYPES = new Set(['4', 'custom_payload', 'payload']);
+
+export class LocalNluEngine implements NluEngine {
+  readonly name = 'local' as const;
+  private readonly classifier: IntentClassifier;
+  private readonly byName = new Map<string, Intent>();
+  private readonly fallback: Intent | undefined;
+  private readonly entities;
+
+  constructor(private readonly agent: Agent) {
+    const lang = agent.settings.language || 'en';
+    const data: Array<{ text: string; label: string }> = [];
+    for (const intent of agent.intents) {
+      this.byName.set(intent.name, intent);
+      for (const p of intent.phrases[lang] ?? Object.values(intent.phrases)[0] ?? []) {
+        const text = phraseText(p).trim();
+        if (text) data.push({ text, label: intent.name });
+      }
+    }
+    this.fallback = agent.intents.find((i) => i.fallbackIntent) ?? this.byName.get(FALLBACK_INTENT);
+    if (!data.length) throw new Error('The agent has no training phrases: add <Intent>_usersays_<lang>.json files');
+    this.classifier = IntentClassifier.train(data, { epochs: data.length > 5000 ? 6 : 12 });
+    this.entities = agent.entities.map((e) => ({
+      name: e.name,
+      entries: (e.entries[lang] ?? Object.values(e.entries)[0] ?? []).map((x) => ({ value: x.value, synonyms: x.synonyms ?? [] })),
+    }));
+  }
+
+  static async fromAgentDir(dir: string): Promise<LocalNluEngine> {
+    return new LocalNluEngine(await loadAgent(dir));
+  }
+
+  ready(): boolean {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+
+  async detect(q: NluQuery): Promise<NluResult> {
+    return this.detectSync(q);
+  }
+
+  detectSync(q: NluQuery): NluResult {
+    const active = new Set((q.contexts ?? []).filter((c) => c.lifespan > 0).map((c) => c.name.toLowerCase()));
+    let intent: Intent | undefined;
+    let confidence = 1;
+    if (q.event) {
+      intent = this.agent.intents.find((i) => i.events?.some((e) => e.name.toUpperCase() === q.event!.toUpperCase()));
+    } else {
+      const usable = (name: string) => {
+        const i = this.byName.get(name);
+        return !!i && (i.contexts ?? []).every((c) => active.has(c.toLowerCase()));
+      };
+      const p = this.classifier.predict(q.text ?? '', usable);
+      intent = this.byName.get(p.label);
+      confidence = p.confidence;
+      const min = this.agent.settings.mlMinConfidence ?? 0.3;
+      if (confidence < Math.min(min, 0.2)) intent = undefined;
+      // Slot filling: an answer to the bot's question ("until the 6th", "three of us") belongs to the intent that
+      // asked it, as Dialogflow's own slot-filling contexts do, unless the guest clearly started something else.
+      const asking = (q.contexts ?? []).find((c) => c.lifespan > 0 && c.name.toLowerCase().startsWith('awaiting_'));
+      if (asking && (!intent || intent === this.fallback || confidence < 0.5)) {
+        const owner = this.byName.get(String(asking.parameters?.intent ?? 'booking.create'));
+        const param = asking.name.slice('awaiting_'.length).toLowerCase();
+        const probe = extractParameters(q.text ?? '', {
+          referenceDate: q.referenceDate ?? todayIn(q.timeZone),
+          timeZone: q.timeZone,
+          params: [],
+          entities: this.entities,
+          expecting: param,
+        });
+        if (owner && Object.keys(probe.normalized).length > 0) {
+          intent = owner;
+          confidence = Math.max(confidence, 0.8);
+        }
+      }
+    }
+    if (!intent) intent = this.fallback;
+    const isFallback = !intent || intent === this.fallback;
+    const response = intent?.responses?.[0];
+    const expecting = [...active].find((c) => c.startsWith('awaiting_'))?.slice('awaiting_'.length);
+    const params = (response?.parameters ?? []).map((p) => ({ name: p.name, entityType: p.dataType }));
+    const extraction = q.text
+      ? extractParameters(q.text, {
+          referenceDate: q.referenceDate ?? todayIn(q.timeZone),
+          timeZone: q.timeZone,
+          // Fallback and small talk declare no parameters; extract everything so an answer to "how many guests?"
+          // is not lost because it looked like nothing in particular.
+          params: isFallback ? [] : params,
+          entities: this.entities,
+          expecting,
+        })
+      : { normalized: {}, raw: {} };
+    const missingRequired = (response?.parameters ?? []).some(
+      (p) => p.required && (extraction.raw[p.name] === undefined || extraction.raw[p.name] === ''),
+    );
+    return {
+      intent: intent?.name ?? FALLBACK_INTENT,
+      confidence: Math.round(confidence * 10_000) / 10_000,
+      isFallback,
+      parameters: extraction.normalized,
+      rawParameters: extraction.raw,
+      allRequiredParamsPresent: !missingRequired,
+      messages: this.messagesOf(intent, q.languageCode),
+      action: response?.action || undefined,
+      outputContexts: this.outputContexts(intent, q.contexts ?? []),
+      engine: 'local',
+      languageCode: this.agent.settings.language || 'en',
+    };
+  }
+
+  private messagesOf(intent: Intent | undefined, language: string): FulfillmentMessage[] {
+    const all = intent?.responses?.[0]?.messages ?? [];
+    const base = language.split('-')[0].toLowerCase();
+    const agentLang = this.agent.settings.language || 'en';
+    const forLang = (l: string) => all.filter((m) => (m.lang ?? agentLang).toLowerCase().split('-')[0] === l);
+    const chosen = forLang(base).length ? forLang(base) : forLang(agentLang);
+    const out: FulfillmentMessage[] = [];
+    for (const m of chosen as IntentMessage[]) {
+      const type = String(m.type);
+      if (TEXT_TYPES.has(type)) {
+        const speech = Array.isArray(m.speech) ? m.speech : m.speech ? [m.speech] : [];
+        if (speech.length) out.push({ type: 'text', text: speech[0] }); // deterministic: the first variant
+      } else if (PAYLOAD_TYPES.has(type) && m.payload) {
+        out.push({ type: 'payload', payload: m.payload });
+      }
+    }
+    return out;
+  }
+
+  private outputContexts(intent: Intent | undefined, incoming: NluContext[]): NluContext[] {
+    const response = intent?.responses?.[0];
+    const out = new Map<string, NluContext>();
+    if (!response?.resetContexts) {
+      for (const c of incoming) if (c.lifespan - 1 > 0) out.set(c.name, { ...c, lifespan: c.lifespan - 1 });
+    }
+    for (const c of response?.affectedContexts ?? []) out.set(c.name, { name: c.name, lifespan: c.lifespan ?? 5, parameters: c.parameters });
+    return [...out.values()];
+  }
+}

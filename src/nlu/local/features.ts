@@ -1,0 +1,57 @@
+/**
+ * Text → sparse features for the intent classifier: normalised word unigrams and bigrams (light stemming) plus
+ * character 3- and 4-grams inside words, which make the classifier tolerant of typos and inflections.
+ */
+
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/n't\b/g, ' not'],
+  [/'m\b/g, ' am'],
+  [/'re\b/g, ' are'],
+  [/'ll\b/g, ' will'],
+  [/'d\b/g, ' would'],
+  [/'ve\b/g, ' have'],
+  [/'s\b/g, ''],
+];
+
+export function normalize(text: string): string {
+  let t = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'");
+  for (const [re, rep] of CONTRACTIONS) t = t.replace(re, rep);
+  return t.replace(/[^a-z0-9@.' ]+/g, ' ').replace(/['.]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Light suffix stripping: enough to join "bookings/booking/booked", not a linguistic stemmer. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  return word
+    .replace(/(ies)$/, 'y')
+    .replace(/(sses)$/, 'ss')
+    .replace(/([^s])s$/, '$1')
+    .replace(/(ing|ed)$/, (m, _s, off) => (off >= 3 ? '' : m))
+    .replace(/(ation|ment)$/, '');
+}
+
+export function tokens(text: string): string[] {
+  return normalize(text)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => (/^\d+$/.test(w) ? '<num>' : w))
+    .map(stem);
+}
+
+export function featuresOf(text: string): Map<string, number> {
+  const toks = tokens(text);
+  const f = new Map<string, number>();
+  const add = (k: string, w: number) => f.set(k, (f.get(k) ?? 0) + w);
+  for (let i = 0; i < toks.length; i++) {
+    add(`w:${toks[i]}`, 1);
+    if (i + 1 < toks.length) add(`b:${toks[i]}_${toks[i + 1]}`, 1);
+  }
+  for (const w of normalize(text).split(' ')) {
+    if (!w || /^\d+$/.test(w)) continue;
+    const padded = `<${w}>`;
+    for (const n of [3, 4]) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, 0.5);
+  }
+  return f;
+}
