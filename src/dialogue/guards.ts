@@ -36,14 +36,17 @@ const isHumanAssignee = (e: MessageEvent) => {
 export function guard(event: ChatwootEvent, memory: ConversationMemory, opts: { botId?: number } = {}): GuardVerdict {
   if (isMessageEvent(event)) return guardMessage(event, memory, opts);
   if (isConversationEvent(event)) {
+    // Staff handed the conversation back (open → pending). Only an event that reports a status change counts
+    // (conversation_updated also fires for custom attributes and assignments), and only once: the bot must
+    // not already consider the conversation pending. resolved → pending happens when the guest writes again,
+    // and that message itself is answered, so it is not a separate "resumed" turn.
     const change = statusChangeOf(event);
-    const previous = change?.from ?? memory.status;
-    // Staff handed the conversation back (open → pending). resolved → pending happens when the guest writes
-    // again, and that message itself is answered, so it is not a separate "resumed" turn.
-    if (event.status === 'pending' && (previous === 'open' || previous === 'snoozed') && (memory.handedOff || memory.humanTakeover || previous === 'open')) {
+    const reportsStatus = event.event === 'conversation_status_changed' || change?.to !== undefined;
+    const wasOpen = memory.status === 'open' || memory.status === 'snoozed';
+    if (event.status === 'pending' && reportsStatus && wasOpen && (change?.from === undefined || change.from !== 'resolved')) {
       return { act: true, kind: 'resumed' };
     }
-    return { act: false, reason: `conversation is ${event.status}`, record: 'status' };
+    return { act: false, reason: `conversation is ${event.status}`, record: reportsStatus ? 'status' : undefined };
   }
   if (event.event === 'webwidget_triggered') {
     const c = event.current_conversation;

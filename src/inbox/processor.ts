@@ -133,7 +133,12 @@ export class TurnProcessor {
               status: c.status,
               ...(resolved ? { humanTakeover: false, handedOff: false } : {}),
             });
-          } else await conversations.upsert(tx, stored.conversationKey, { ...base, status: c.status });
+          } else if (isMessageEvent(event)) {
+            await conversations.upsert(tx, stored.conversationKey, { ...base, status: c.status });
+          } else {
+            // e.g. conversation_updated for custom attributes: its status may be older than what we know.
+            await conversations.upsert(tx, stored.conversationKey, base);
+          }
         }
         return true;
       });

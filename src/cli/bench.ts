@@ -1,0 +1,168 @@
+/**
+ * `npm run bench [-- --json] [--quick]`: webhook intake, end-to-end turns, NLU and memory, each beside a baseline
+ * measured in the same run on the same machine. Benchmarks are not tests: they print figures, they assert nothing.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startChatwootSink } from './bench/chatwoot-sink';
+import { measureIntake } from './bench/intake';
+import { measureNlu } from './bench/nlu';
+import { startBaselineProcess, startService, type RunningProcess } from './bench/processes';
+import { measureTurns, type TurnsResult } from './bench/turns';
+import { round } from './bench/stats';
+
+interface Options {
+  json: boolean;
+  quick: boolean;
+  databaseUrl?: string;
+  sections: Set<string>;
+}
+
+function parseArgs(args: string[]): Options {
+  const sections = new Set(['intake', 'turns', 'nlu', 'memory']);
+  const only = args.find((a) => a.startsWith('--only='));
+  return {
+    json: args.includes('--json'),
+    quick: args.includes('--quick'),
+    databaseUrl: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL,
+    sections: only ? new Set(only.slice('--only='.length).split(',')) : sections,
+  };
+}
+
+const SECRET = 'bench-secret-0123456789abcdef';
+
+async function waitIdle(service: RunningProcess, settleMs = 1500, maxMs = 120_000): Promise<void> {
+  // The service's queue drains in the background after intake; wait until its queue-depth gauge is 0.
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const text = await (await fetch(`${service.url}/metrics`)).text();
+    const depth = text
+      .split('\n')
+      .filter((l) => /^hotelbot_queue_depth(\{.*\})? /.test(l))
+      .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    if (depth === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await new Promise((r) => setTimeout(r, settleMs));
+}
+
+export async function main(args: string[]): Promise<number> {
+  const opts = parseArgs(args);
+  const log = (msg: string) => process.stderr.write(`${msg}\n`);
+  const results: Record<string, unknown> = {
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    quick: opts.quick,
+  };
+  const sink = await startChatwootSink();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hotelbot-bench-'));
+  const serviceEnv = (extra: Record<string, string>) => ({
+    CHATWOOT_BASE_URL: sink.url,
+    CHATWOOT_BOT_TOKEN: 'bench-token',
+    CHATWOOT_WEBHOOK_SECRET: SECRET,
+    AGENT_ASSIST: 'off',
+    ...extra,
+  });
+
+  try {
+    if (opts.sections.has('intake')) {
+      const amount = opts.quick ? 2000 : 20000;
+      log(`intake: baseline (bare Express), ${amount} deliveries at 50 connections…`);
+      const baseline = await startBaselineProcess();
+      await measureIntake(baseline.url, { secret: SECRET, amount: 500 }); // warm-up
+      const base = await measureIntake(baseline.url, { secret: SECRET, amount });
+      await baseline.stop();
+      log('intake: the service (embedded database)…');
+      const service = await startService(serviceEnv({ DATA_DIR: path.join(tmp, 'intake') }));
+      await measureIntake(service.url, { secret: SECRET, amount: 500 });
+      await waitIdle(service);
+      const svc = await measureIntake(service.url, { secret: SECRET, amount });
+      await service.stop();
+      results.intake = {
+        baseline: base,
+        service: svc,
+        throughputRatio: round(svc.requestsPerSecond / base.requestsPerSecond, 3),
+      };
+    }
+
+    const turnLevels = opts.quick
+      ? [
+          { conversations: 10, turnsEach: 3, inFlight: 10 },
+          { conversations: 200, turnsEach: 1, inFlight: 50 },
+        ]
+      : [
+          { conversations: 10, turnsEach: 10, inFlight: 10 },
+          { conversations: 1000, turnsEach: 2, inFlight: 50 },
+          { conversations: 10000, turnsEach: 1, inFlight: 50 },
+        ];
+
+    const runTurns = async (label: string, extraEnv: Record<string, string>) => {
+      log(`turns (${label}): starting the service…`);
+      const service = await startService(serviceEnv(extraEnv));
+      await new Promise((r) => setTimeout(r, 1000));
+      const idleRss = service.rss();
+      const levels: TurnsResult[] = [];
+      let first = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
+      for (const level of turnLevels) {
+        log(`turns (${label}): ${level.conversations} conversations × ${level.turnsEach} turns, ${level.inFlight} typing at once…`);
+        levels.push(await measureTurns(service.url, sink, { secret: SECRET, firstConversationId: first, ...level }));
+        first += level.conversations;
+      }
+      const afterRss = service.rss();
+      await service.stop();
+      return { levels, memory: { idleMiB: round(idleRss / 2 ** 20, 1), afterMiB: round(afterRss / 2 ** 20, 1), conversations: turnLevels.reduce((n, l) => n + l.conversations, 0) } };
+    };
+
+    if (opts.sections.has('turns') || opts.sections.has('memory')) {
+      const embedded = await runTurns('embedded database', { DATA_DIR: path.join(tmp, 'turns') });
+      results.turns = { embedded: embedded.levels };
+      results.memory = embedded.memory;
+      if (opts.databaseUrl) {
+        const pg = await runTurns('PostgreSQL', { DATABASE_URL: opts.databaseUrl });
+        (results.turns as Record<string, unknown>).postgres = pg.levels;
+      } else {
+        log('turns: no BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL: PostgreSQL skipped');
+      }
+    }
+
+    if (opts.sections.has('nlu')) {
+      log('nlu: training and parsing in process…');
+      results.nlu = await measureNlu({ quick: opts.quick, log });
+    }
+  } finally {
+    await sink.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  if (opts.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  else process.stdout.write(formatReport(results));
+  return 0;
+}
+
+function formatReport(r: Record<string, any>): string {
+  const lines: string[] = [];
+  lines.push(`Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}${r.quick ? ' (quick run)' : ''}`);
+  if (r.intake) {
+    const { baseline: b, service: s } = r.intake;
+    lines.push('', 'Webhook intake (signed unique message_created, 50 connections)');
+    lines.push(`  bare Express baseline : ${b.requestsPerSecond} req/s  p50 ${b.p50Ms} ms  p99 ${b.p99Ms} ms`);
+    lines.push(`  service (stores each) : ${s.requestsPerSecond} req/s  p50 ${s.p50Ms} ms  p99 ${s.p99Ms} ms  non-2xx ${s.non2xx}  errors ${s.errors}`);
+    lines.push(`  ratio                 : ${r.intake.throughputRatio} × baseline`);
+  }
+  if (r.turns) {
+    for (const [db, levels] of Object.entries(r.turns as Record<string, TurnsResult[]>)) {
+      lines.push('', `End-to-end guest turns (${db}; embedded NLU; Chatwoot API on loopback)`);
+      for (const l of levels) {
+        lines.push(`  ${String(l.conversations).padStart(6)} conversations, ${l.inFlight} typing at once: ${l.turnsPerSecond} turns/s  p50 ${l.p50Ms} ms  p99 ${l.p99Ms} ms  timeouts ${l.timeouts}`);
+      }
+    }
+  }
+  if (r.memory) lines.push('', `Memory (resident): idle ${r.memory.idleMiB} MiB, after ${r.memory.conversations} conversations ${r.memory.afterMiB} MiB`);
+  if (r.nlu) {
+    lines.push('', 'NLU (embedded engine, in process)');
+    for (const [name, n] of Object.entries(r.nlu as Record<string, any>)) {
+      lines.push(`  ${name}: training ${n.trainingMs} ms on ${n.phrases} phrases; parse p50 ${n.parseP50Ms} ms, p99 ${n.parseP99Ms} ms over ${n.parses} utterances`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

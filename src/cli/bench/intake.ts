@@ -1,0 +1,50 @@
+/**
+ * Webhook intake: signed, unique `message_created` deliveries at 50 concurrent connections against the service
+ * (which verifies, validates and stores each one durably before answering) and against a bare Express endpoint
+ * that only parses the same JSON. The ratio of the two throughputs is the figure.
+ */
+import autocannon from 'autocannon';
+import { incomingMessagePayload, signedHeaders } from './payloads';
+import { round } from './stats';
+
+export interface IntakeResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+let messageSeq = 1_000_000;
+
+export async function measureIntake(baseUrl: string, opts: { secret: string; amount: number; connections?: number; conversations?: number }): Promise<IntakeResult> {
+  const conversations = opts.conversations ?? 500;
+  const result = await autocannon({
+    url: `${baseUrl}/webhooks/chatwoot`,
+    connections: opts.connections ?? 50,
+    amount: opts.amount,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: any) => {
+          const id = messageSeq++;
+          const conversationId = 100_000 + (id % conversations);
+          const body = JSON.stringify(
+            incomingMessagePayload({ accountId: 1, inboxId: 7, conversationId, contactId: conversationId, messageId: id, text: 'Is there parking at the hotel?' }),
+          );
+          return { ...req, body, headers: signedHeaders(body, opts.secret) };
+        },
+      },
+    ],
+  } as any);
+  return {
+    requestsPerSecond: round(result.requests.average, 1),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    total: result.requests.total,
+  };
+}

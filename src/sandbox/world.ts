@@ -1,0 +1,118 @@
+/** What the sandbox's Chatwoot keeps in memory: one account, its inboxes, contacts, conversations and messages. */
+
+export type Status = 'open' | 'resolved' | 'pending' | 'snoozed';
+
+export interface Inbox {
+  id: number;
+  name: string;
+  channel: 'Channel::WebWidget' | 'Channel::Whatsapp' | 'Channel::Api';
+}
+
+export interface Contact {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  verified: boolean;
+}
+
+export type Sender = { type: 'contact'; id: number } | { type: 'user'; id: number; name: string } | { type: 'agent_bot'; id: number; name: string } | { type: 'none' };
+
+export interface Message {
+  id: number;
+  content: string;
+  contentType: string;
+  contentAttributes: Record<string, unknown>;
+  messageType: 'incoming' | 'outgoing' | 'template' | 'activity';
+  private: boolean;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  sender: Sender;
+  echoId?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Conversation {
+  id: number;
+  inboxId: number;
+  contactId: number;
+  contactInboxId: number;
+  sourceId: string;
+  status: Status;
+  customAttributes: Record<string, unknown>;
+  assigneeId: number | null;
+  teamId: number | null;
+  priority: string | null;
+  messages: Message[];
+  createdAt: number;
+  updatedAt: number;
+  lastActivityAt: number;
+  typing: boolean;
+  /** Increases on every change, for the page's polling. */
+  version: number;
+}
+
+export class SandboxWorld {
+  readonly account = { id: 1, name: 'Hotel Miramar' };
+  readonly bot = { id: 3, name: 'Miramar Concierge' };
+  readonly staff = { id: 5, name: 'Carlos Ruiz' };
+  readonly inboxes = new Map<number, Inbox>([
+    [7, { id: 7, name: 'Miramar Website', channel: 'Channel::WebWidget' }],
+    [8, { id: 8, name: 'Miramar WhatsApp', channel: 'Channel::Whatsapp' }],
+    [9, { id: 9, name: 'Miramar API', channel: 'Channel::Api' }],
+  ]);
+  readonly contacts = new Map<number, Contact>();
+  readonly conversations = new Map<number, Conversation>();
+  private nextContact = 100;
+  private nextConversation = 40;
+  private nextMessage = 9000;
+  private nextContactInbox = 130;
+
+  addContact(c: Omit<Contact, 'id'>): Contact {
+    const contact = { ...c, id: ++this.nextContact };
+    this.contacts.set(contact.id, contact);
+    return contact;
+  }
+
+  addConversation(inboxId: number, contact: Contact): Conversation {
+    const now = Date.now();
+    const conv: Conversation = {
+      id: ++this.nextConversation,
+      inboxId,
+      contactId: contact.id,
+      contactInboxId: ++this.nextContactInbox,
+      sourceId: this.inboxes.get(inboxId)?.channel === 'Channel::Whatsapp' ? `34600${String(contact.id).padStart(6, '0')}` : `sandbox-${contact.id}-${now.toString(36)}`,
+      status: 'pending', // the inbox has an active bot, so new conversations start pending (CONTRACT §6)
+      customAttributes: {},
+      assigneeId: null,
+      teamId: null,
+      priority: null,
+      messages: [],
+      createdAt: now,
+      updatedAt: now,
+      lastActivityAt: now,
+      typing: false,
+      version: 1,
+    };
+    this.conversations.set(conv.id, conv);
+    return conv;
+  }
+
+  addMessage(conv: Conversation, m: Omit<Message, 'id' | 'createdAt' | 'updatedAt' | 'status'>): Message {
+    const now = Date.now();
+    const message: Message = { ...m, id: ++this.nextMessage, createdAt: now, updatedAt: now, status: 'sent' };
+    conv.messages.push(message);
+    conv.lastActivityAt = now;
+    conv.updatedAt = now;
+    conv.version++;
+    return message;
+  }
+
+  findMessage(id: number): { conv: Conversation; message: Message } | undefined {
+    for (const conv of this.conversations.values()) {
+      const message = conv.messages.find((m) => m.id === id);
+      if (message) return { conv, message };
+    }
+    return undefined;
+  }
+}

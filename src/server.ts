@@ -1,0 +1,180 @@
+/**
+ * Wiring: config → logger → database → hotels → NLU → dialogue → Chatwoot client (or the sandbox) → inbox and
+ * worker → HTTP. `main()` is what `npm start` runs; `startService()` is the same, in process, for tests and tools.
+ */
+import { randomBytes } from 'node:crypto';
+import type * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { ChatwootClient, contentHash } from './chatwoot/client';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { Database } from './db/database';
+import { openDatabase } from './db/open';
+import { HotelDialogue } from './dialogue/hotel-dialogue';
+import { ConversationStore } from './inbox/conversation-store';
+import { createIntake } from './inbox/intake';
+import { TurnProcessor } from './inbox/processor';
+import { InboxStore } from './inbox/store';
+import { Worker } from './inbox/worker';
+import { createLogger, type Logger } from './logging/logger';
+import { createNluEngine } from './nlu/factory';
+import type { NluEngine } from './nlu/port';
+import { Metrics } from './ops/metrics';
+import { defaultAgentDir } from './paths';
+import { loadHotels } from './reservations/hotel-file';
+import { SqlReservationStore } from './reservations/sql-store';
+import { createSandbox } from './sandbox';
+
+export interface RunningService {
+  url: string;
+  config: Config;
+  db: Database;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export async function startService(config: Config, opts: { logger?: Logger; agentDir?: string } = {}): Promise<RunningService> {
+  const logger = opts.logger ?? createLogger(config.log);
+  for (const w of config.warnings) logger.warn(w);
+  const metrics = new Metrics();
+
+  const hotels = loadHotels(config.hotelConfigPath);
+  const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+  let nlu: NluEngine | undefined;
+  let worker: Worker | undefined;
+  let server: http.Server | undefined;
+  let sandboxClose: (() => Promise<void>) | undefined;
+  try {
+    nlu = await createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger });
+    const reservations = new SqlReservationStore(db, hotels, { onBooking: (op) => metrics.bookings.inc({ operation: op }) });
+    const timedNlu: NluEngine = {
+      name: nlu.name,
+      ready: () => nlu!.ready(),
+      close: () => nlu!.close(),
+      detect: async (q) => {
+        const start = process.hrtime.bigint();
+        const r = await nlu!.detect(q);
+        metrics.nluLatency.observe({ engine: r.engine }, Number(process.hrtime.bigint() - start) / 1e9);
+        return r;
+      },
+    };
+    const dialogue = new HotelDialogue({ nlu: timedNlu, reservations, hotels, handoffConfidence: config.nlu.handoffConfidence, now: () => new Date() });
+
+    // Sandbox mode: this process also plays Chatwoot, reached over HTTP on its own port like the real one.
+    const listenPort = config.port;
+    let selfUrl = '';
+    const sandboxSecret = config.chatwoot.webhookSecrets[0] ?? randomBytes(18).toString('base64url');
+    const sandboxToken = config.chatwoot.botToken ?? randomBytes(18).toString('base64url');
+    const effective: Config = config.sandbox
+      ? { ...config, chatwoot: { ...config.chatwoot, webhookSecrets: [sandboxSecret], signatureMode: 'enforce', botToken: sandboxToken } }
+      : config;
+
+    const inbox = new InboxStore(db);
+    const conversations = new ConversationStore(db, config.conversationIdleMinutes);
+    const chatwoot = new ChatwootClient({
+      baseUrl: config.chatwoot.baseUrl ?? 'http://127.0.0.1',
+      token: effective.chatwoot.botToken ?? '',
+      logger: logger.child({ component: 'chatwoot' }),
+      echoes: { delivered: (ref, echoId, content, since) => inbox.echoSeen(ref.accountId, ref.conversationId, echoId, contentHash(content), since) },
+      onCall: (endpoint, status) => metrics.chatwootCalls.inc({ endpoint, status: String(status) }),
+    });
+    const processor = new TurnProcessor({
+      db,
+      store: inbox,
+      conversations,
+      dialogue,
+      logger: logger.child({ component: 'worker' }),
+      handoffTeamId: config.handoffTeamId,
+      onHandoff: (reason) => metrics.handoffs.inc({ reason }),
+      onTurn: (kind) => metrics.turns.inc({ kind }),
+    });
+    worker = new Worker({ store: inbox, processor, chatwoot, logger: logger.child({ component: 'worker' }), concurrency: config.workerConcurrency });
+    const intake = createIntake(inbox, (key) => worker!.kick(key));
+
+    let sandboxRouter;
+    if (config.sandbox) {
+      const sb = createSandbox({
+        logger: logger.child({ component: 'sandbox' }),
+        webhookUrl: () => `${selfUrl}/webhooks/chatwoot`,
+        secret: sandboxSecret,
+        botToken: sandboxToken,
+        hotels,
+      });
+      sandboxRouter = sb.router;
+      sandboxClose = sb.close;
+    }
+    const app = createApp({ config: effective, logger, db, nlu, metrics, inbox, accept: intake, sandbox: sandboxRouter });
+    server = await new Promise<http.Server>((resolve, reject) => {
+      const s = app.listen(listenPort, config.host, () => resolve(s));
+      s.on('error', reject);
+    });
+    server.keepAliveTimeout = 65_000;
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    selfUrl = `http://${host}:${port}`;
+    if (config.sandbox) chatwoot.setBaseUrl(selfUrl);
+    worker.start();
+
+    const s = server;
+    const w = worker;
+    const n = nlu;
+    return {
+      url: selfUrl,
+      config: effective,
+      db,
+      worker: w,
+      close: async () => {
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+        s.closeAllConnections?.();
+        await w.stop();
+        await sandboxClose?.();
+        await n.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    server?.close();
+    await worker?.stop();
+    await nlu?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.log);
+  let service: RunningService;
+  try {
+    service = await startService(config, { logger });
+  } catch (err) {
+    logger.error(`Could not start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  if (config.sandbox) {
+    const shown = service.url.replace('127.0.0.1', 'localhost');
+    logger.info(`Sandbox mode (no CHATWOOT_BASE_URL): open ${shown} and chat with the bot as a guest`);
+  } else {
+    logger.info(`Listening on ${service.url}; Chatwoot webhook: POST /webhooks/chatwoot`);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing the turns in progress, then stopping`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await service.close().catch((err) => logger.error(`shutdown: ${(err as Error).message}`));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+if (require.main === module) void main();
