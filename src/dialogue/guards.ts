@@ -27,11 +27,8 @@ export type GuardVerdict =
 
 const SUBMITTABLE = new Set(['input_select', 'form', 'input_email']);
 
-const isHumanAssignee = (e: MessageEvent) => {
-  const meta = e.conversation.meta as { assignee?: { type?: string | null } | null; assignee_type?: string | null };
-  if (!meta.assignee) return false;
-  return meta.assignee_type === 'User' || meta.assignee.type === 'user';
-};
+// An assignee alone does not mean a person is talking: a resolved conversation the guest reopens keeps its
+// assignee and is pending, i.e. the bot's again (CONTRACT §3.9). A person *replying* while pending is a takeover.
 
 export function guard(event: ChatwootEvent, memory: ConversationMemory, opts: { botId?: number } = {}): GuardVerdict {
   if (isMessageEvent(event)) return guardMessage(event, memory, opts);
@@ -41,7 +38,7 @@ export function guard(event: ChatwootEvent, memory: ConversationMemory, opts: { 
     // not already consider the conversation pending. resolved → pending happens when the guest writes again,
     // and that message itself is answered, so it is not a separate "resumed" turn.
     const change = statusChangeOf(event);
-    const reportsStatus = event.event === 'conversation_status_changed' || change?.to !== undefined;
+    const reportsStatus = event.event !== 'conversation_updated' || change?.to !== undefined;
     const wasOpen = memory.status === 'open' || memory.status === 'snoozed';
     if (event.status === 'pending' && reportsStatus && wasOpen && (change?.from === undefined || change.from !== 'resolved')) {
       return { act: true, kind: 'resumed' };
@@ -70,7 +67,6 @@ function guardMessage(e: MessageEvent, memory: ConversationMemory, opts: { botId
     }
     if (e.message_type !== 'incoming') return { act: false, reason: `${e.message_type} message` };
     if (e.conversation.status !== 'pending') return { act: false, reason: `conversation is ${e.conversation.status}` };
-    if (isHumanAssignee(e)) return { act: false, reason: 'assigned to a person' };
     if (memory.humanTakeover) return { act: false, reason: 'a person took over' };
     return { act: true, kind: 'message' };
   }
@@ -81,6 +77,6 @@ function guardMessage(e: MessageEvent, memory: ConversationMemory, opts: { botId
   if (!submissionOf(e)) return { act: false, reason: 'status update (read receipt), nothing submitted' };
   if (e.private) return { act: false, reason: 'private note' };
   if (e.conversation.status !== 'pending') return { act: false, reason: `conversation is ${e.conversation.status}` };
-  if (isHumanAssignee(e) || memory.humanTakeover) return { act: false, reason: 'a person took over' };
+  if (memory.humanTakeover) return { act: false, reason: 'a person took over' };
   return { act: true, kind: 'submission' };
 }
