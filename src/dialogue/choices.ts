@@ -5,6 +5,8 @@
 import type { Option } from './port';
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, last: -1 };
+const YES = /^(yes|yeah|yep|yup|sure|ok|okay|confirm|please confirm|yes please|yes confirm|go ahead|do it|book it|correct|that s right|sounds good|perfect)( please| it| thanks| thank you)?$/;
+const NO = /^(no|nope|no thanks|no thank you|don t|do not|keep it|never mind|nevermind)$/;
 const clean = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
 
 function distance(a: string, b: string): number {
@@ -30,6 +32,15 @@ export function matchOption(text: string, options: Option[]): Option | undefined
   if (ord) return ORDINALS[ord[1]] === -1 ? options[options.length - 1] : options[ORDINALS[ord[1]] - 1];
   const exact = options.find((o) => clean(o.title) === t || clean(o.value) === t);
   if (exact) return exact;
+  // "yes" / "no" answer a yes-or-no question whatever its buttons say.
+  if (YES.test(t)) {
+    const yes = options.find((o) => /:(yes|confirm|continue)$/.test(o.value));
+    if (yes) return yes;
+  }
+  if (NO.test(t)) {
+    const no = options.find((o) => /:(no|keep)$/.test(o.value));
+    if (no) return no;
+  }
   // A title truncated for WhatsApp ("Sea View Sui…") or typed with a small slip.
   const prefix = options.filter((o) => clean(o.title).startsWith(t.replace(/ $/, '')) && t.length >= 4);
   if (prefix.length === 1) return prefix[0];

@@ -319,7 +319,9 @@ export class HotelDialogue implements Dialogue {
   private startBooking(t: Turn): void {
     t.state.mode = 'booking';
     t.state.managing = undefined;
-    if (!t.state.draft.name && t.info.contact.name && !/^guest\b/i.test(t.info.contact.name)) t.state.draft.name = t.info.contact.name;
+    // Channel contacts are often named after their phone number: only a real name is a useful default.
+    const known = t.info.contact.name;
+    if (!t.state.draft.name && known && /[a-z]{2}/i.test(known) && !/^guest\b/i.test(known)) t.state.draft.name = known;
     if (!t.state.draft.email && t.info.contact.email) t.state.draft.email = t.info.contact.email;
   }
 
