@@ -28,7 +28,7 @@ const signed = (body: string, secret = SECRET, ts = String(Math.floor(Date.now()
   'x-chatwoot-delivery': `d-${Math.random()}`,
 });
 
-const post = async (url: string, body: string | Buffer, headers: Record<string, string>) => {
+const post = async (url: string, body: string, headers: Record<string, string>) => {
   const res = await fetch(url, { method: 'POST', body, headers });
   return { status: res.status, body: await res.text() };
 };
