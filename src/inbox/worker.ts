@@ -24,6 +24,9 @@ export interface WorkerOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Short, so a crashed replica's conversations are picked up soon; renewed before every step of a turn. */
+export const LEASE_SECONDS = 15;
+
 export function backoffMs(attempts: number): number {
   return Math.min(1000 * 2 ** Math.min(attempts, 10), 5 * 60_000);
 }
@@ -103,7 +106,7 @@ export class Worker {
 
   private async runConversation(key: string): Promise<void> {
     const { store } = this.opts;
-    const leaseSeconds = this.opts.leaseSeconds ?? 30;
+    const leaseSeconds = this.opts.leaseSeconds ?? LEASE_SECONDS;
     if (!(await store.tryLease(key, this.owner, leaseSeconds))) return;
     try {
       while (!this.stopped) {
@@ -132,6 +135,7 @@ export class Worker {
     const { store } = this.opts;
     for (const row of await store.pendingActions(key)) {
       if (row.nextAttemptAt.getTime() > Date.now()) return false;
+      await store.tryLease(key, this.owner, this.opts.leaseSeconds ?? LEASE_SECONDS);
       try {
         await this.execute(row);
         await store.actionDone(row.id);

@@ -1,0 +1,100 @@
+/**
+ * Guarantees that need real processes: a delivery acknowledged before a SIGKILL is answered after restart, once;
+ * two replicas on one PostgreSQL answer one conversation's messages in order and once, however the deliveries
+ * (and their duplicates) are spread across them.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { sign } from '../../src/chatwoot/signature';
+import { startChatwootStub } from '../support/chatwoot-stub';
+import { createPostgresDatabase, pgUrl } from '../support/db';
+import { fixture } from '../support/fixtures';
+import { ensureBuilt, spawnService } from '../support/process';
+
+const SECRET = 'durability-secret-0123456789';
+let messageId = 70_000;
+
+function delivery(conversationId: number, text: string, deliveryId = `d-${messageId}-${Math.random()}`) {
+  const body = fixture('message_created.incoming.json');
+  body.id = ++messageId;
+  body.content = text;
+  body.conversation.id = conversationId;
+  body.conversation.messages[0].id = messageId;
+  const raw = JSON.stringify(body);
+  const ts = String(Math.floor(Date.now() / 1000));
+  return { raw, headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': deliveryId, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': sign(SECRET, ts, raw) } };
+}
+
+const send = async (url: string, d: { raw: string; headers: Record<string, string> }) => {
+  const res = await fetch(`${url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers });
+  return res.status;
+};
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+describe('a SIGKILL between acknowledgement and reply', () => {
+  it('answers after restart, exactly once', async () => {
+    const stub = await startChatwootStub();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-kill-'));
+    const env = { CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATA_DIR: dataDir };
+    try {
+      stub.state.hold = true;
+      const first = await spawnService(env);
+      expect(await send(first.url, delivery(501, 'is there parking?'))).toBe(200);
+      await stub.until(() => stub.held.length > 0, 'the reply to be in flight');
+      await first.kill('SIGKILL');
+      expect(stub.messages).toHaveLength(0);
+
+      stub.state.hold = false;
+      const second = await spawnService(env);
+      await stub.until(() => stub.messages.some((m) => /parking/i.test(m.content)), 'the reply after restart');
+      // Anything else queued would have been delivered by now; a duplicate would share an echo id.
+      await new Promise((r) => setTimeout(r, 1500));
+      await second.kill();
+      const echoIds = stub.messages.map((m) => m.echoId);
+      expect(new Set(echoIds).size).toBe(echoIds.length);
+      expect(stub.messages.filter((m) => /parking/i.test(m.content))).toHaveLength(1);
+    } finally {
+      await stub.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+(pgUrl ? describe : describe.skip)('two replicas on one PostgreSQL', () => {
+  it('reply to one conversation in order and once, with deliveries and duplicates spread across them', async () => {
+    const stub = await startChatwootStub();
+    const db = await createPostgresDatabase();
+    const env = { CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATABASE_URL: db.url };
+    const a = await spawnService(env);
+    const b = await spawnService(env);
+    try {
+      const questions: Array<[string, RegExp]> = [
+        ['is there parking?', /parking/i],
+        ['what time is breakfast?', /breakfast/i],
+        ['do you have a pool?', /pool/i],
+        ['is there a gym?', /fitness/i],
+        ['do you have wifi?', /wi-fi/i],
+        ['can I bring my dog?', /dogs/i],
+      ];
+      for (const [i, [q]] of questions.entries()) {
+        const d = delivery(777, q);
+        // Each delivery goes to one replica and its retry (same delivery id) to the other.
+        expect(await send(i % 2 ? a.url : b.url, d)).toBe(200);
+        expect(await send(i % 2 ? b.url : a.url, d)).toBe(200);
+      }
+      await stub.until(() => questions.every(([, re]) => stub.messages.some((m) => re.test(m.content))), 'every answer');
+      await new Promise((r) => setTimeout(r, 1000));
+      const answers = stub.messages.filter((m) => m.conversationId === 777 && !m.private).map((m) => m.content);
+      const order = questions.map(([, re]) => answers.findIndex((c) => re.test(c)));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+      for (const [, re] of questions) expect(answers.filter((c) => re.test(c))).toHaveLength(1);
+    } finally {
+      await a.kill();
+      await b.kill();
+      await stub.close();
+      await db.drop();
+    }
+  });
+});
