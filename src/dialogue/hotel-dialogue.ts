@@ -546,7 +546,7 @@ export class HotelDialogue implements Dialogue {
       this.say(
         t,
         [
-          `Your booking is confirmed! 🎉`,
+          'Your booking is confirmed!',
           `Confirmation code: ${b.code}`,
           `${b.rooms > 1 ? `${b.rooms} × ` : ''}${room.name}, ${formatDate(b.checkin)} → ${formatDate(b.checkout)}, ${plural(b.guests, 'guest')}.`,
           `Total ${money(b.total, b.currency)}, to pay at the hotel. Check-in from ${t.hotel.checkin_time}, check-out until ${t.hotel.checkout_time}.`,
@@ -836,7 +836,7 @@ export class HotelDialogue implements Dialogue {
           ? 'Of course! I am passing you to a member of our team; they will reply here shortly.'
           : 'I am passing you to a member of our team so you get the right answer; they will reply here shortly.',
       note: [
-        `🤖 Bot handoff · reason: ${reason}`,
+        `[Hotel bot] Handoff · reason: ${reason}`,
         `Why: ${why}.`,
         s.history.length ? `Guest's last messages:\n${s.history.map((h) => `  › ${h}`).join('\n')}` : '',
         draft ? `Booking draft: ${draft}${d.name ? `, name ${d.name}` : ''}${d.email ? `, email ${d.email}` : ''}.` : '',

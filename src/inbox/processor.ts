@@ -94,7 +94,7 @@ function errorHandoff(input: GuestInput, info: ConversationInfo, error: string):
       reason: 'error',
       guestMessage: 'Sorry, I ran into a problem. A member of our team will take over and reply here shortly.',
       note: [
-        '🤖 Bot handoff — reason: error (the bot could not process this message)',
+        '[Hotel bot] Handoff · reason: error (the bot could not process this message)',
         said ? `Guest wrote: “${said}”` : '',
         `Contact: ${[info.contact.name, info.contact.email, info.contact.phone].filter(Boolean).join(' · ') || 'unknown'}`,
         `Error: ${error.slice(0, 300)}`,

@@ -1,0 +1,1 @@
+export { pull as main } from './remote';

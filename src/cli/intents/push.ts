@@ -1,0 +1,1 @@
+export { push as main } from './remote';
