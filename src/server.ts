@@ -25,6 +25,10 @@ import { loadHotels } from './reservations/hotel-file';
 import { SqlReservationStore } from './reservations/sql-store';
 import { createSandbox } from './sandbox';
 
+/** Fixed, documented tokens for trying provisioning against the local sandbox (never used with a real Chatwoot). */
+export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
+export const SANDBOX_PLATFORM_TOKEN = 'sandbox-platform-token';
+
 export interface RunningService {
   url: string;
   config: Config;
@@ -98,6 +102,8 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
         webhookUrl: () => `${selfUrl}/webhooks/chatwoot`,
         secret: sandboxSecret,
         botToken: sandboxToken,
+        adminToken: SANDBOX_ADMIN_TOKEN,
+        platformToken: SANDBOX_PLATFORM_TOKEN,
         hotels,
       });
       sandboxRouter = sb.router;

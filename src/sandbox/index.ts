@@ -19,7 +19,9 @@ export interface SandboxOptions {
   webhookUrl: () => string;
   secret: string;
   botToken: string;
+  /** Lets `npm run chatwoot -- provision` be tried against the sandbox. */
   adminToken?: string;
+  platformToken?: string;
   hotels?: unknown;
 }
 
@@ -304,8 +306,43 @@ export function createSandbox(opts: SandboxOptions) {
     const c = target(req, res);
     if (c) res.json({ id: c.id, status: c.status, custom_attributes: c.customAttributes });
   });
+  // Administrator endpoints used by `npm run chatwoot -- provision` (admin token only).
+  const bots = new Map<number, { id: number; name: string; outgoing_url: string; inboxes: Set<number> }>();
+  cw.post('/accounts/:a/agent_bots', (req, res) => {
+    if (Number(req.params.a) !== world.account.id) return void res.status(404).json({ error: 'Resource could not be found' });
+    const b = (req.body ?? {}) as { name?: string; outgoing_url?: string };
+    if (!b.name) return void res.status(422).json({ message: "Name can't be blank", attributes: ['name'] });
+    const id = 10 + bots.size;
+    bots.set(id, { id, name: b.name, outgoing_url: b.outgoing_url ?? '', inboxes: new Set() });
+    res.json({ id, name: b.name, description: '', thumbnail: '', outgoing_url: b.outgoing_url, bot_type: 'webhook', bot_config: {}, account_id: world.account.id, access_token: opts.botToken, secret: opts.secret, system_bot: false });
+  });
+  cw.post('/accounts/:a/inboxes/:i/set_agent_bot', (req, res) => {
+    const inbox = world.inboxes.get(Number(req.params.i));
+    if (Number(req.params.a) !== world.account.id || !inbox) return void res.status(404).json({ error: 'Resource could not be found' });
+    const id = (req.body as { agent_bot?: number | null })?.agent_bot;
+    for (const b of bots.values()) b.inboxes.delete(inbox.id);
+    if (id != null) {
+      const bot = bots.get(Number(id));
+      if (!bot) return void res.status(404).json({ error: 'Resource could not be found' });
+      bot.inboxes.add(inbox.id);
+    }
+    res.status(200).end();
+  });
+  cw.get('/accounts/:a/inboxes/:i/agent_bot', (req, res) => {
+    const inbox = world.inboxes.get(Number(req.params.i));
+    if (Number(req.params.a) !== world.account.id || !inbox) return void res.status(404).json({ error: 'Resource could not be found' });
+    const bot = [...bots.values()].find((b) => b.inboxes.has(inbox.id));
+    res.json({ agent_bot: bot ? { id: bot.id, name: bot.name, outgoing_url: bot.outgoing_url, bot_type: 'webhook' } : {} });
+  });
   cw.use((_req, res) => res.status(404).json({ error: 'Resource could not be found' }));
   router.use('/api/v1', cw);
+  router.post('/platform/api/v1/agent_bots', express.json(), (req, res) => {
+    if (req.header('api_access_token') !== opts.platformToken || !opts.platformToken) return void res.status(401).json({ error: 'Invalid Access Token' });
+    const b = (req.body ?? {}) as { name?: string; outgoing_url?: string; account_id?: number };
+    const id = 10 + bots.size;
+    bots.set(id, { id, name: b.name ?? 'bot', outgoing_url: b.outgoing_url ?? '', inboxes: new Set() });
+    res.json({ id, name: b.name, description: '', outgoing_url: b.outgoing_url, account_id: b.account_id ?? null, access_token: opts.botToken });
+  });
 
   return {
     router,
