@@ -89,6 +89,7 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
       dialogue,
       logger: logger.child({ component: 'worker' }),
       handoffTeamId: config.handoffTeamId,
+      assist: config.agentAssist,
       onHandoff: (reason) => metrics.handoffs.inc({ reason }),
       onTurn: (kind) => metrics.turns.inc({ kind }),
     });

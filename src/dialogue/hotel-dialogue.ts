@@ -49,6 +49,48 @@ export class HotelDialogue implements Dialogue {
     return { replies: t.replies, state: t.state, handoff: t.handoff, resolve: t.resolve };
   }
 
+  async assist(text: string, info: ConversationInfo): Promise<string | undefined> {
+    const hotel = hotelForInbox(this.deps.hotels, info.inboxId) ?? this.deps.hotels[0];
+    const today = todayIn(hotel.timezone, this.deps.now());
+    const r = await this.deps.nlu.detect({
+      text,
+      sessionId: `cw-${info.accountId}-${info.conversationId}`,
+      languageCode: info.language ?? 'en',
+      timeZone: hotel.timezone,
+      referenceDate: today,
+      contexts: [{ name: 'awaiting_confirmation_code', lifespan: 1 }],
+    });
+    const p = r.parameters;
+    const mark = '[Hotel bot · for staff]';
+    if (p.confirmation_code) {
+      // Only a booking this guest may see: same contact, or the email of this conversation (contact or message).
+      const accesses: BookingAccess[] = [];
+      if (info.contact.id !== undefined) accesses.push({ code: p.confirmation_code, contact: { accountId: info.accountId, contactId: info.contact.id } });
+      for (const email of [info.contact.email, p.email]) if (email) accesses.push({ code: p.confirmation_code, email });
+      for (const a of accesses) {
+        const b = await this.deps.reservations.find(a);
+        if (b) {
+          const room = hotel.room_types.find((x) => x.id === b.roomTypeId)?.name ?? b.roomTypeId;
+          return `${mark} Booking ${b.code} — ${b.status.toUpperCase()}\n${b.rooms > 1 ? `${b.rooms} × ` : ''}${room}, ${formatDate(b.checkin)} → ${formatDate(b.checkout)}, ${plural(b.guests, 'guest')}\nGuest: ${b.guest.name}, ${b.guest.email}\nTotal: ${money(b.total, b.currency)}`;
+        }
+      }
+      return undefined;
+    }
+    if (p.checkin && (p.checkout || p.nights) && p.checkin >= today) {
+      const checkout = p.checkout ?? addDays(p.checkin, p.nights!);
+      if (checkout > p.checkin && nightsBetween(p.checkin, checkout) <= 30) {
+        const offers = await this.deps.reservations.availability({ hotelId: hotel.id, checkin: p.checkin, checkout, guests: p.guests, rooms: p.rooms ?? 1 });
+        const lines = offers
+          .filter((o) => !p.room_type || o.roomTypeId === p.room_type)
+          .map((o) => `• ${hotel.room_types.find((x) => x.id === o.roomTypeId)?.name}: ${o.available ? `${o.available} free, ${money(o.total, o.currency)}` : 'sold out'}`);
+        return `${mark} Availability ${formatDate(p.checkin)} → ${formatDate(checkout)}${p.guests ? `, ${plural(p.guests, 'guest')}` : ''}:\n${lines.join('\n')}`;
+      }
+    }
+    const faq = faqAnswer(hotel, text);
+    if (faq && (r.intent === 'hotel.amenities' || r.intent === 'hotel.prices' || text.includes('?'))) return `${mark} Answer to paste:\n${faq}`;
+    return undefined;
+  }
+
   // ---------------------------------------------------------------- entry points
 
   private async turn(t: Turn, input: GuestInput): Promise<void> {

@@ -109,4 +109,9 @@ export interface DialogueDeps {
 export interface Dialogue {
   /** `state` is what the previous Decision returned for this conversation (undefined for a new one). */
   handle(input: GuestInput, conversation: ConversationInfo, state: unknown): Promise<Decision>;
+  /**
+   * Agent assist: while a person handles the conversation the bot never writes to the guest, but it may prepare
+   * one short private note for staff from the guest's message (a booking looked up, availability, a FAQ answer).
+   */
+  assist?(text: string, conversation: ConversationInfo): Promise<string | undefined>;
 }

@@ -24,6 +24,8 @@ import type { InboxStore, OutboxAction, StoredEvent } from './store';
 export const MAX_TURN_ATTEMPTS = 3;
 
 export interface ProcessorDeps {
+  /** Agent assist (AGENT_ASSIST): private notes for staff in conversations a person handles. */
+  assist?: { enabled: boolean; maxNotesPerConversation: number };
   db: Database;
   store: InboxStore;
   conversations: ConversationStore;
@@ -108,6 +110,15 @@ function errorHandoff(input: GuestInput, info: ConversationInfo, error: string):
 export class TurnProcessor {
   constructor(private readonly deps: ProcessorDeps) {}
 
+  /** A guest's public message in a conversation a person handles (open, or taken over while pending). */
+  private assistable(event: ChatwootEvent, memory: { humanTakeover: boolean }, notesSoFar: number): boolean {
+    const a = this.deps.assist;
+    if (!a?.enabled || !this.deps.dialogue.assist || notesSoFar >= a.maxNotesPerConversation) return false;
+    if (!isMessageEvent(event) || event.event !== 'message_created' || event.message_type !== 'incoming' || event.private) return false;
+    if (!event.content?.trim()) return false;
+    return event.conversation.status === 'open' || (event.conversation.status === 'pending' && memory.humanTakeover);
+  }
+
   async process(stored: StoredEvent): Promise<TurnResult> {
     const { db, store, conversations, logger } = this.deps;
     const event = stored.payload as ChatwootEvent;
@@ -117,6 +128,23 @@ export class TurnProcessor {
     const verdict = guard(event, memory, { botId: this.deps.botId });
     const accountId = accountIdOf(event) ?? record?.accountId;
     const log = logger.child({ conversation: c?.id, account: accountId, eventId: stored.id });
+
+    if (!verdict.act && c && accountId !== undefined && this.assistable(event, memory, record?.assistNotes ?? 0)) {
+      const info = conversationInfo(event, c, accountId);
+      const note = await this.deps.dialogue.assist!((isMessageEvent(event) && event.content) || '', info).catch((err) => {
+        log.warn(`agent assist failed: ${(err as Error).message}`);
+        return undefined;
+      });
+      if (note) {
+        const ok = await db.transaction(async (tx) => {
+          const action: OutboxAction = { type: 'message', message: { content: note, private: true } };
+          if (!(await store.complete(tx, stored, 'assist', [{ accountId, conversationId: c.id, action }]))) return false;
+          await conversations.upsert(tx, stored.conversationKey, { accountId, inboxId: info.inboxId, conversationId: c.id, status: c.status, assistNotesDelta: 1 });
+          return true;
+        });
+        return ok ? 'processed' : 'duplicate';
+      }
+    }
 
     if (!verdict.act || !c || accountId === undefined) {
       const reason = verdict.act ? 'no account known for this conversation yet' : verdict.reason;

@@ -101,6 +101,9 @@ export async function play(svc: TestService, d: Dialogue): Promise<void> {
         case 'note':
           if (!notes.some((n: any) => n.content.toLowerCase().includes(String(v).toLowerCase()))) fail('no such private note');
           break;
+        case 'no_note':
+          if (notes.length) fail('a note was posted');
+          break;
         case 'handoff_reason':
           if (after.custom_attributes.bot_handoff_reason !== v) fail(`reason is ${after.custom_attributes.bot_handoff_reason}`);
           break;

@@ -94,17 +94,12 @@ export class LocalNluEngine implements NluEngine {
     const response = intent?.responses?.[0];
     const expecting = [...active].find((c) => c.startsWith('awaiting_'))?.slice('awaiting_'.length);
     const params = (response?.parameters ?? []).map((p) => ({ name: p.name, entityType: p.dataType }));
-    const extraction = q.text
-      ? extractParameters(q.text, {
-          referenceDate: q.referenceDate ?? todayIn(q.timeZone),
-          timeZone: q.timeZone,
-          // Fallback and small talk declare no parameters; extract everything so an answer to "how many guests?"
-          // is not lost because it looked like nothing in particular.
-          params: isFallback ? [] : params,
-          entities: this.entities,
-          expecting,
-        })
-      : { normalized: {}, raw: {} };
+    const base = { referenceDate: q.referenceDate ?? todayIn(q.timeZone), timeZone: q.timeZone, entities: this.entities, expecting };
+    // Raw values follow the intent's declared parameters, as Dialogflow's do. The normalized ones carry every stay
+    // fact found, whatever the intent declares, so "my code is X8Q1W5A2, can I arrive late?" keeps its code.
+    const declared = q.text && params.length && !isFallback ? extractParameters(q.text, { ...base, params }) : undefined;
+    const everything = q.text ? extractParameters(q.text, { ...base, params: [] }) : { normalized: {}, raw: {} };
+    const extraction = { normalized: { ...everything.normalized, ...(declared?.normalized ?? {}) }, raw: declared?.raw ?? everything.raw };
     const missingRequired = (response?.parameters ?? []).some(
       (p) => p.required && (extraction.raw[p.name] === undefined || extraction.raw[p.name] === ''),
     );
