@@ -1,0 +1,122 @@
+/**
+ * Fault matrix: Chatwoot failing (500, 429 with Retry-After), PostgreSQL restarted under load, an unusable
+ * DATA_DIR, the database going away (readiness fails). Each case: no accepted delivery is lost, nothing twice.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { sign } from '../../src/chatwoot/signature';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logging/logger';
+import { startService } from '../../src/server';
+import { startChatwootStub } from '../support/chatwoot-stub';
+import { fixture } from '../support/fixtures';
+import { privatePostgresAvailable, startPrivatePostgres } from '../support/private-postgres';
+import { ensureBuilt, spawnService } from '../support/process';
+import { startTestService } from '../support/service';
+
+const SECRET = 'fault-secret-0123456789';
+let messageId = 90_000;
+
+function delivery(conversationId: number, text: string) {
+  const body = fixture('message_created.incoming.json');
+  body.id = ++messageId;
+  body.content = text;
+  body.conversation.id = conversationId;
+  body.conversation.messages[0].id = messageId;
+  const raw = JSON.stringify(body);
+  const ts = String(Math.floor(Date.now() / 1000));
+  return { raw, headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': `f-${messageId}`, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': sign(SECRET, ts, raw) } };
+}
+
+/** Delivers like Chatwoot: retries on 500 and 429 (here until accepted, as a patient Chatwoot would). */
+async function deliver(url: string, d: ReturnType<typeof delivery>): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const status = await fetch(`${url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers }).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('delivery never accepted');
+}
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+describe('Chatwoot API failing', () => {
+  it('500s and 429 with Retry-After: every reply arrives once, in order', async () => {
+    const stub = await startChatwootStub();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-fault-'));
+    const svc = await spawnService({ CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATA_DIR: dataDir });
+    try {
+      stub.state.failNext.push(500, 500, 429, 500, 429, 500);
+      const questions: Array<[string, RegExp]> = [
+        ['is there parking?', /parking/i],
+        ['do you have a pool?', /pool/i],
+        ['is there a gym?', /fitness/i],
+      ];
+      for (const [q] of questions) await deliver(svc.url, delivery(601, q));
+      await stub.until(() => questions.every(([, re]) => stub.messages.some((m) => re.test(m.content))), 'every answer', 1200);
+      const answers = stub.messages.filter((m) => m.conversationId === 601).map((m) => m.content);
+      const order = questions.map(([, re]) => answers.findIndex((c) => re.test(c)));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      for (const [, re] of questions) expect(answers.filter((c) => re.test(c))).toHaveLength(1);
+      expect(stub.calls.filter((c) => c.status !== 200).length).toBe(6);
+    } finally {
+      await svc.kill();
+      await stub.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+(privatePostgresAvailable ? describe : describe.skip)('PostgreSQL restarted under load', () => {
+  it('loses no accepted delivery and recovers by itself', async () => {
+    const pg = await startPrivatePostgres();
+    const stub = await startChatwootStub();
+    const svc = await spawnService({ CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATABASE_URL: pg.url });
+    try {
+      const sent: number[] = [];
+      const conversations = Array.from({ length: 12 }, (_, i) => 700 + i);
+      const load = (async () => {
+        for (const c of conversations) {
+          await deliver(svc.url, delivery(c, 'is there parking?'));
+          sent.push(c);
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 300));
+      pg.stop('fast');
+      await new Promise((r) => setTimeout(r, 1500));
+      pg.start();
+      await load;
+      await stub.until(() => conversations.every((c) => stub.messages.some((m) => m.conversationId === c && /parking/i.test(m.content))), 'an answer in every conversation', 1200);
+      for (const c of conversations) expect(stub.messages.filter((m) => m.conversationId === c && /parking/i.test(m.content))).toHaveLength(1);
+      expect((await fetch(`${svc.url}/readyz`)).status).toBe(200);
+    } finally {
+      await svc.kill();
+      await stub.close();
+      pg.destroy();
+    }
+  });
+});
+
+describe('storage problems', () => {
+  it('an unusable DATA_DIR stops the start with a message naming DATA_DIR', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hb-ro-')), 'not-a-dir');
+    fs.writeFileSync(file, 'x');
+    const config = loadConfig({ DATA_DIR: path.join(file, 'data'), PORT: '0', HOST: '127.0.0.1' }, { isTty: false });
+    await expect(startService(config, { logger: silentLogger() })).rejects.toThrow(/DATA_DIR is not writable/);
+  });
+
+  it('readiness fails with a reason when the database is gone', async () => {
+    const svc = await startTestService();
+    try {
+      expect((await fetch(`${svc.url}/readyz`)).status).toBe(200);
+      await svc.db.close();
+      const res = await fetch(`${svc.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect((await res.json()).reasons.join(' ')).toMatch(/database/);
+      expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
+    } finally {
+      await svc.stop().catch(() => undefined);
+    }
+  });
+});
