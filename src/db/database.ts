@@ -5,9 +5,17 @@
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Ahead of queued background work. The embedded database has one connection, so the webhook's single INSERT
+   * must not wait behind the worker's turns; PostgreSQL has a pool and ignores it.
+   */
+  urgent?: boolean;
+}
+
 export interface Queryable {
   /** Runs one statement with $1…$n parameters and returns its rows. */
-  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Row>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
 }
 
 export interface Database extends Queryable {

@@ -2,12 +2,40 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable, Row } from './database';
+import type { Database, Queryable, QueryOptions, Row } from './database';
 
 export class EmbeddedDatabase implements Database {
   readonly kind = 'embedded' as const;
 
+  private readonly urgentQueue: Array<() => void> = [];
+  private readonly normalQueue: Array<() => void> = [];
+  private busy = false;
+
   private constructor(private readonly pg: PGlite) {}
+
+  /** One statement or transaction at a time, urgent ones first (PGlite's own lock is first-come, first-served). */
+  private schedule<T>(work: () => Promise<T>, urgent: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const task = () => {
+        work()
+          .then(resolve, reject)
+          .finally(() => {
+            this.busy = false;
+            this.next();
+          });
+      };
+      (urgent ? this.urgentQueue : this.normalQueue).push(task);
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy) return;
+    const task = this.urgentQueue.shift() ?? this.normalQueue.shift();
+    if (!task) return;
+    this.busy = true;
+    task();
+  }
 
   /** `dataDir` undefined keeps the database in memory (tests and benchmarks that need no durability). */
   static async open(dataDir?: string): Promise<EmbeddedDatabase> {
@@ -28,20 +56,20 @@ export class EmbeddedDatabase implements Database {
     return new EmbeddedDatabase(pg);
   }
 
-  async query<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const res = await this.pg.query<T>(sql, params as any[]);
-    return res.rows;
+  async query<T = Row>(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<T[]> {
+    return this.schedule(async () => (await this.pg.query<T>(sql, params as any[])).rows, Boolean(opts.urgent));
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     // PGlite serialises transactions on its single connection, so row locks are trivially honoured.
-    return this.pg.transaction(async (tx) =>
-      fn({ query: async <R = Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params as any[])).rows }),
+    return this.schedule(
+      () => this.pg.transaction(async (tx) => fn({ query: async <R = Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params as any[])).rows })),
+      false,
     );
   }
 
   async ping(): Promise<void> {
-    await this.pg.query('select 1');
+    await this.query('select 1', [], { urgent: true });
   }
 
   async close(): Promise<void> {

@@ -40,6 +40,7 @@ export class InboxStore {
       `INSERT INTO inbox_events (dedupe_key, conversation_key, event, delivery_id, payload)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [e.dedupeKey, e.conversationKey, e.event, e.deliveryId ?? null, JSON.stringify(e.payload)],
+      { urgent: true },
     );
     return rows.length ? 'accepted' : 'duplicate';
   }
@@ -161,12 +162,11 @@ export class InboxStore {
   }
 
   async recordEcho(accountId: number, conversationId: number, echoId: string | null, contentHash: string): Promise<void> {
-    await this.db.query('INSERT INTO bot_echoes (account_id, conversation_id, echo_id, content_hash) VALUES ($1, $2, $3, $4)', [
-      accountId,
-      conversationId,
-      echoId,
-      contentHash,
-    ]);
+    await this.db.query(
+      'INSERT INTO bot_echoes (account_id, conversation_id, echo_id, content_hash) VALUES ($1, $2, $3, $4)',
+      [accountId, conversationId, echoId, contentHash],
+      { urgent: true },
+    );
   }
 
   async echoSeen(accountId: number, conversationId: number, echoId: string, contentHash: string, since: Date): Promise<boolean> {
