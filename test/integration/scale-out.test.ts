@@ -1,0 +1,108 @@
+/**
+ * Scale-out: three service processes on one PostgreSQL behind a round-robin proxy. 200 conversations, deliveries
+ * spread across replicas, each delivery's retry sent to another replica: every reply once, in order per
+ * conversation. Bookings racing across replicas never oversell.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { sign } from '../../src/chatwoot/signature';
+import { loadHotels } from '../../src/reservations/hotel-file';
+import { SqlReservationStore } from '../../src/reservations/sql-store';
+import { openDatabase } from '../../src/db/open';
+import { projectRoot } from '../../src/paths';
+import { startChatwootStub } from '../support/chatwoot-stub';
+import { createPostgresDatabase, pgUrl } from '../support/db';
+import { fixture } from '../support/fixtures';
+import { ensureBuilt, spawnService, type ServiceProcess } from '../support/process';
+
+const SECRET = 'scale-secret-0123456789';
+let messageId = 200_000;
+
+async function roundRobinProxy(targets: string[]) {
+  let next = 0;
+  const server = http.createServer((req, res) => {
+    const target = new URL(targets[next++ % targets.length]);
+    const upstream = http.request({ hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+function delivery(conversationId: number, text: string) {
+  const body = fixture('message_created.incoming.json');
+  body.id = ++messageId;
+  body.content = text;
+  body.conversation.id = conversationId;
+  body.conversation.messages[0].id = messageId;
+  const raw = JSON.stringify(body);
+  const ts = String(Math.floor(Date.now() / 1000));
+  return { raw, headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': `s-${messageId}`, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': sign(SECRET, ts, raw) } };
+}
+
+(pgUrl ? describe : describe.skip)('three replicas on one PostgreSQL', () => {
+  beforeAll(() => ensureBuilt(), 120_000);
+
+  it('200 conversations: every reply once and in order; duplicates on other replicas change nothing', async () => {
+    const stub = await startChatwootStub();
+    const db = await createPostgresDatabase();
+    const env = { CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATABASE_URL: db.url, AGENT_ASSIST: 'off' };
+    const replicas: ServiceProcess[] = [];
+    for (let i = 0; i < 3; i++) replicas.push(await spawnService(env));
+    const proxy = await roundRobinProxy(replicas.map((r) => r.url));
+    try {
+      const questions: Array<[string, RegExp]> = [
+        ['is there parking?', /parking/i],
+        ['do you have a pool?', /pool/i],
+        ['is there a gym?', /fitness/i],
+      ];
+      const conversations = Array.from({ length: 200 }, (_, i) => 10_000 + i);
+      const post = (d: ReturnType<typeof delivery>) => fetch(`${proxy.url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers }).then((r) => r.status);
+      for (const [q] of questions) {
+        // One question in every conversation, concurrently; each delivery also sent a second time (a retry),
+        // which the proxy sends to another replica.
+        const statuses = await Promise.all(
+          conversations.map(async (c) => {
+            const d = delivery(c, q);
+            return [await post(d), await post(d)];
+          }),
+        );
+        expect(statuses.flat().every((s) => s === 200)).toBe(true);
+      }
+      await stub.until(
+        () => conversations.every((c) => questions.every(([, re]) => stub.messages.some((m) => m.conversationId === c && re.test(m.content)))),
+        'every answer in every conversation',
+        2400,
+      );
+      for (const c of conversations) {
+        const answers = stub.messages.filter((m) => m.conversationId === c).map((m) => m.content);
+        const order = questions.map(([, re]) => answers.findIndex((a) => re.test(a)));
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+        for (const [, re] of questions) expect(answers.filter((a) => re.test(a))).toHaveLength(1);
+      }
+      // Bookings racing across the replicas' connection pools: 3 stores, 60 attempts at the 3 suites.
+      const hotels = loadHotels(path.join(projectRoot, 'config', 'hotel.yaml'));
+      const pools = await Promise.all([0, 1, 2].map(() => openDatabase({ url: db.url, poolSize: 8 })));
+      try {
+        const stores = pools.map((p) => new SqlReservationStore(p, hotels));
+        const stay = { hotelId: 'miramar', roomTypeId: 'suite', checkin: '2027-06-01', checkout: '2027-06-03', guests: 2, guest: { name: 'A', email: 'a@example.com' } };
+        const results = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => stores[i % 3].create({ ...stay, rooms: 1, idempotencyKey: `race-${i}` })));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3); // the suite has 3 rooms
+        const rows = await pools[0].query<{ sold: number }>(`SELECT sold FROM room_nights WHERE room_type_id = 'suite' ORDER BY night`);
+        expect(rows.map((r) => r.sold)).toEqual([3, 3]);
+      } finally {
+        await Promise.all(pools.map((p) => p.close()));
+      }
+    } finally {
+      await proxy.close();
+      for (const r of replicas) await r.kill();
+      await stub.close();
+      await db.drop();
+    }
+  });
+});
