@@ -142,13 +142,18 @@ export class InboxStore {
     }));
   }
 
+  /** Recorded before each send, so a retry knows an earlier attempt may have landed and checks the echo first. */
+  async markAttempt(id: number): Promise<void> {
+    await this.db.query('UPDATE outbox SET attempts = attempts + 1 WHERE id = $1', [id]);
+  }
+
   async actionDone(id: number, error?: string): Promise<void> {
     await this.db.query('UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1', [id, error ?? null]);
   }
 
   async deferAction(id: number, error: string, delayMs: number): Promise<void> {
     await this.db.query(
-      `UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+      `UPDATE outbox SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
       [id, error.slice(0, 2000), delayMs / 1000],
     );
   }

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   pollMs?: number;
   leaseSeconds?: number;
   owner?: string;
+  /** How long a retry waits for the echo of an earlier attempt before sending again. */
+  echoWaitMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -160,9 +162,13 @@ export class Worker {
     switch (a.type) {
       case 'message': {
         const echoId = `hb-${row.id}`;
-        if (row.attempts > 0 && (await this.opts.store.echoSeen(row.accountId, row.conversationId, echoId, contentHash(a.message.content), row.createdAt))) {
-          return; // delivered by an earlier attempt whose response was lost
+        if (row.attempts > 0) {
+          // An earlier attempt may have landed although its response (or its "done" mark) was lost: its echo
+          // proves it. Give a late echo a moment (Chatwoot retries its own deliveries) before sending again.
+          const seen = () => this.opts.store.echoSeen(row.accountId, row.conversationId, echoId, contentHash(a.message.content), row.createdAt);
+          if ((await seen()) || (await sleep(this.opts.echoWaitMs ?? 2000).then(seen))) return;
         }
+        await this.opts.store.markAttempt(row.id);
         await this.opts.chatwoot.sendMessage(ref, a.message as never, { echoId });
         return;
       }

@@ -73,6 +73,8 @@ describe('Chatwoot API failing', () => {
     const pg = await startPrivatePostgres();
     const stub = await startChatwootStub();
     const svc = await spawnService({ CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATABASE_URL: pg.url });
+    // Echoes let the bot see that a message whose "done" mark was lost with the database did land.
+    stub.state.echoTo = { url: svc.url, secret: SECRET };
     try {
       const sent: number[] = [];
       const conversations = Array.from({ length: 12 }, (_, i) => 700 + i);

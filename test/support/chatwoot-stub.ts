@@ -4,6 +4,8 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sign } from '../../src/chatwoot/signature';
+import { fixture } from './fixtures';
 
 export interface StubMessage {
   conversationId: number;
@@ -16,7 +18,28 @@ export async function startChatwootStub() {
   const messages: StubMessage[] = [];
   const calls: Array<{ path: string; status: number }> = [];
   const held: http.ServerResponse[] = [];
-  const state = { hold: false, failNext: [] as number[] };
+  const state = { hold: false, failNext: [] as number[], echoTo: undefined as undefined | { url: string; secret: string } };
+  let echoSeq = 500_000;
+  /** Like Chatwoot: the bot's own message comes back as a message_created webhook (retried on 500/429). */
+  const echo = async (conversationId: number, content: string, echoId?: string) => {
+    if (!state.echoTo) return;
+    const body = fixture('message_created.outgoing_by_bot.json');
+    body.id = ++echoSeq;
+    body.content = content;
+    body.conversation.id = conversationId;
+    body.conversation.messages[0] = { ...body.conversation.messages[0], id: body.id, content, echo_id: echoId };
+    const raw = JSON.stringify(body);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const ts = String(Math.floor(Date.now() / 1000));
+      const status = await fetch(`${state.echoTo.url}/webhooks/chatwoot`, {
+        method: 'POST',
+        body: raw,
+        headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': `echo-${body.id}`, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': sign(state.echoTo.secret, ts, raw) },
+      }).then((r) => r.status, () => 0);
+      if (status !== 500 && status !== 429 && status !== 0) return;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
@@ -36,6 +59,7 @@ export async function startChatwootStub() {
       if (m) {
         const body = JSON.parse(raw || '{}');
         messages.push({ conversationId: Number(m[1]), content: body.content, echoId: body.echo_id, private: Boolean(body.private) });
+        void echo(Number(m[1]), body.content, body.echo_id);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: messages.length, echo_id: body.echo_id }));
         return;
       }
