@@ -11,7 +11,8 @@ export class PostgresDatabase implements Database {
   private readonly pool: Pool;
 
   constructor(url: string, opts: { max?: number } = {}) {
-    this.pool = new Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
+    // A query on a connection the server dropped must fail rather than hang, so the caller can retry.
+    this.pool = new Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000, query_timeout: 15000 });
     // An idle client losing its server (PostgreSQL restarted) must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
   }

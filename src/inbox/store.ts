@@ -31,18 +31,61 @@ export type OutboxAction =
   | { type: 'assign_team'; teamId: number }
   | { type: 'status'; status: 'open' | 'resolved' | 'pending' | 'snoozed' };
 
+export interface AcceptRow {
+  dedupeKey: string;
+  conversationKey: string;
+  event: string;
+  deliveryId?: string;
+  payload: unknown;
+}
+
 export class InboxStore {
   constructor(private readonly db: Database) {}
 
-  /** One INSERT: 'duplicate' when the same delivery (or the same meaning) was stored before. */
-  async accept(e: { dedupeKey: string; conversationKey: string; event: string; deliveryId?: string; payload: unknown }): Promise<'accepted' | 'duplicate'> {
-    const rows = await this.db.query(
-      `INSERT INTO inbox_events (dedupe_key, conversation_key, event, delivery_id, payload)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [e.dedupeKey, e.conversationKey, e.event, e.deliveryId ?? null, JSON.stringify(e.payload)],
-      { urgent: true },
-    );
-    return rows.length ? 'accepted' : 'duplicate';
+  private pending: Array<{ row: AcceptRow; resolve: (r: 'accepted' | 'duplicate') => void; reject: (e: unknown) => void }> = [];
+  private flushing = false;
+
+  /**
+   * Stores one delivery; 'duplicate' when the same delivery (or the same meaning) was stored before. Deliveries
+   * arriving while a write is in flight are written together in one INSERT (group commit): the embedded database
+   * pays a durable write per statement, so batching is what lets intake keep up with bursts.
+   */
+  accept(e: AcceptRow): Promise<'accepted' | 'duplicate'> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ row: e, resolve, reject });
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || !this.pending.length) return;
+    this.flushing = true;
+    const batch = this.pending.splice(0, 200);
+    try {
+      const values: unknown[] = [];
+      const tuples = batch.map((b, i) => {
+        values.push(b.row.dedupeKey, b.row.conversationKey, b.row.event, b.row.deliveryId ?? null, JSON.stringify(b.row.payload));
+        const o = i * 5;
+        return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5})`;
+      });
+      const rows = await this.db.query<{ dedupe_key: string }>(
+        `INSERT INTO inbox_events (dedupe_key, conversation_key, event, delivery_id, payload)
+         VALUES ${tuples.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
+        values,
+        { urgent: true },
+      );
+      const inserted = new Set(rows.map((r) => r.dedupe_key));
+      for (const b of batch) {
+        // The same key twice in one batch: the first one is the delivery, the rest are its duplicates.
+        const isNew = inserted.delete(b.row.dedupeKey);
+        b.resolve(isNew ? 'accepted' : 'duplicate');
+      }
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    } finally {
+      this.flushing = false;
+      void this.flush();
+    }
   }
 
   /** Conversations with work that is due: unprocessed events or undelivered actions. */

@@ -31,7 +31,7 @@ function delivery(conversationId: number, text: string) {
 
 /** Delivers like Chatwoot: retries on 500 and 429 (here until accepted, as a patient Chatwoot would). */
 async function deliver(url: string, d: ReturnType<typeof delivery>): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     const status = await fetch(`${url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers }).then((r) => r.status, () => 0);
     if (status === 200) return;
     await new Promise((r) => setTimeout(r, 100));
