@@ -127,7 +127,7 @@ export class TurnProcessor {
     const memory = { status: record?.status, humanTakeover: record?.humanTakeover ?? false, handedOff: record?.handedOff ?? false };
     const verdict = guard(event, memory, { botId: this.deps.botId });
     const accountId = accountIdOf(event) ?? record?.accountId;
-    const log = logger.child({ conversation: c?.id, account: accountId, eventId: stored.id });
+    const log = logger.child({ delivery: stored.deliveryId, conversation: c?.id, account: accountId, eventId: stored.id, event: stored.event });
 
     if (!verdict.act && c && accountId !== undefined && this.assistable(event, memory, record?.assistNotes ?? 0)) {
       const info = conversationInfo(event, c, accountId);
@@ -175,6 +175,7 @@ export class TurnProcessor {
 
     const info = conversationInfo(event, c, accountId);
     const input = guestInputOf(event, verdict.kind);
+    log.debug(`turn: ${input.kind}`);
     this.deps.onTurn?.(input.kind);
     let decision: Decision;
     if (stored.attempts >= MAX_TURN_ATTEMPTS) {
@@ -201,7 +202,10 @@ export class TurnProcessor {
       });
       return true;
     });
-    if (ok && decision.handoff) this.deps.onHandoff?.(decision.handoff.reason);
+    if (ok && decision.handoff) {
+      log.info(`handing the conversation to staff: ${decision.handoff.reason}`);
+      this.deps.onHandoff?.(decision.handoff.reason);
+    }
     return ok ? 'processed' : 'duplicate';
   }
 }

@@ -6,6 +6,8 @@ import type { Database, Queryable } from '../db/database';
 
 export interface StoredEvent {
   id: number;
+  /** Chatwoot's X-Chatwoot-Delivery, carried into the logs of everything the turn does. */
+  deliveryId?: string;
   conversationKey: string;
   event: string;
   payload: unknown;
@@ -120,7 +122,7 @@ export class InboxStore {
   /** The oldest unprocessed event of the conversation (due or not: order is never skipped). */
   async nextEvent(conversationKey: string): Promise<StoredEvent | undefined> {
     const rows = await this.db.query<any>(
-      `SELECT id, conversation_key, event, payload, attempts, next_attempt_at FROM inbox_events
+      `SELECT id, conversation_key, event, delivery_id, payload, attempts, next_attempt_at FROM inbox_events
        WHERE conversation_key = $1 AND processed_at IS NULL ORDER BY id LIMIT 1`,
       [conversationKey],
     );
@@ -128,6 +130,7 @@ export class InboxStore {
     if (!r) return undefined;
     return {
       id: Number(r.id),
+      deliveryId: r.delivery_id ?? undefined,
       conversationKey: r.conversation_key,
       event: r.event,
       payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
