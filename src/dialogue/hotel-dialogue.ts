@@ -34,6 +34,13 @@ interface Turn {
   resolve?: boolean;
 }
 
+/** "in 2020", "yesterday", "last week": a stay that would start before today. */
+function mentionsPast(text: string, today: string): boolean {
+  const year = Number(today.slice(0, 4));
+  const years = [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  return years.some((y) => y < year) || /\b(yesterday|last (week|month|year|night))\b/i.test(text);
+}
+
 export class HotelDialogue implements Dialogue {
   constructor(private readonly deps: DialogueDeps) {}
 
@@ -229,6 +236,8 @@ export class HotelDialogue implements Dialogue {
       case 'booking.availability':
       case 'booking.create': {
         if (s.mode !== 'booking') this.startBooking(t);
+        // Dates the guest placed in the past are not read as future ones: say so instead of asking blindly.
+        if (!p.checkin && mentionsPast(text, t.today)) this.say(t, 'Those dates are in the past.');
         this.merge(t, p);
         return this.advanceBooking(t, r.intent === 'booking.availability');
       }
