@@ -6,27 +6,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sign } from '../../src/chatwoot/signature';
 import { startChatwootStub } from '../support/chatwoot-stub';
 import { createPostgresDatabase, pgUrl } from '../support/db';
-import { fixture } from '../support/fixtures';
+import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
 import { ensureBuilt, spawnService } from '../support/process';
 
-const SECRET = 'durability-secret-0123456789';
-let messageId = 70_000;
+const SECRET = TEST_SECRET;
 
-function delivery(conversationId: number, text: string, deliveryId = `d-${messageId}-${Math.random()}`) {
-  const body = fixture('message_created.incoming.json');
-  body.id = ++messageId;
-  body.content = text;
-  body.conversation.id = conversationId;
-  body.conversation.messages[0].id = messageId;
-  const raw = JSON.stringify(body);
-  const ts = String(Math.floor(Date.now() / 1000));
-  return { raw, headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': deliveryId, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': sign(SECRET, ts, raw) } };
-}
 
-const send = async (url: string, d: { raw: string; headers: Record<string, string> }) => {
+const send = async (url: string, d: SignedDelivery) => {
   const res = await fetch(`${url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers });
   return res.status;
 };

@@ -5,32 +5,20 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sign } from '../../src/chatwoot/signature';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logging/logger';
 import { startService } from '../../src/server';
 import { startChatwootStub } from '../support/chatwoot-stub';
-import { fixture } from '../support/fixtures';
 import { privatePostgresAvailable, startPrivatePostgres } from '../support/private-postgres';
+import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
 import { ensureBuilt, spawnService } from '../support/process';
 import { startTestService } from '../support/service';
 
-const SECRET = 'fault-secret-0123456789';
-let messageId = 90_000;
+const SECRET = TEST_SECRET;
 
-function delivery(conversationId: number, text: string) {
-  const body = fixture('message_created.incoming.json');
-  body.id = ++messageId;
-  body.content = text;
-  body.conversation.id = conversationId;
-  body.conversation.messages[0].id = messageId;
-  const raw = JSON.stringify(body);
-  const ts = String(Math.floor(Date.now() / 1000));
-  return { raw, headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': `f-${messageId}`, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': sign(SECRET, ts, raw) } };
-}
 
 /** Delivers like Chatwoot: retries on 500 and 429 (here until accepted, as a patient Chatwoot would). */
-async function deliver(url: string, d: ReturnType<typeof delivery>): Promise<void> {
+async function deliver(url: string, d: SignedDelivery): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const status = await fetch(`${url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers }).then((r) => r.status, () => 0);
     if (status === 200) return;

@@ -6,18 +6,16 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { sign } from '../../src/chatwoot/signature';
 import { loadHotels } from '../../src/reservations/hotel-file';
 import { SqlReservationStore } from '../../src/reservations/sql-store';
 import { openDatabase } from '../../src/db/open';
 import { projectRoot } from '../../src/paths';
 import { startChatwootStub } from '../support/chatwoot-stub';
 import { createPostgresDatabase, pgUrl } from '../support/db';
-import { fixture } from '../support/fixtures';
+import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
 import { ensureBuilt, spawnService, type ServiceProcess } from '../support/process';
 
-const SECRET = 'scale-secret-0123456789';
-let messageId = 200_000;
+const SECRET = TEST_SECRET;
 
 async function roundRobinProxy(targets: string[]) {
   let next = 0;
@@ -34,16 +32,6 @@ async function roundRobinProxy(targets: string[]) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-function delivery(conversationId: number, text: string) {
-  const body = fixture('message_created.incoming.json');
-  body.id = ++messageId;
-  body.content = text;
-  body.conversation.id = conversationId;
-  body.conversation.messages[0].id = messageId;
-  const raw = JSON.stringify(body);
-  const ts = String(Math.floor(Date.now() / 1000));
-  return { raw, headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': `s-${messageId}`, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': sign(SECRET, ts, raw) } };
-}
 
 (pgUrl ? describe : describe.skip)('three replicas on one PostgreSQL', () => {
   beforeAll(() => ensureBuilt(), 120_000);
@@ -62,7 +50,7 @@ function delivery(conversationId: number, text: string) {
         ['is there a gym?', /fitness/i],
       ];
       const conversations = Array.from({ length: 200 }, (_, i) => 10_000 + i);
-      const post = (d: ReturnType<typeof delivery>) => fetch(`${proxy.url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers }).then((r) => r.status);
+      const post = (d: SignedDelivery) => fetch(`${proxy.url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers }).then((r) => r.status);
       for (const [q] of questions) {
         // One question in every conversation, concurrently; each delivery also sent a second time (a retry),
         // which the proxy sends to another replica.
