@@ -1,5 +1,6 @@
 /** Starts the service (or the baseline) as its own process on a free loopback port and waits until it is ready. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
@@ -40,7 +41,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 
 function rssOf(pid: number): number {
   try {
-    const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return kb * 1024;
   } catch {
