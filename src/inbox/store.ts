@@ -194,7 +194,8 @@ export class InboxStore {
   }
 
   async actionDone(id: number, error?: string): Promise<void> {
-    await this.db.query('UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1', [id, error ?? null]);
+    // Urgent: until this is written, a crash would send the message again (the "in doubt" window).
+    await this.db.query('UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1', [id, error ?? null], { urgent: true });
   }
 
   async deferAction(id: number, error: string, delayMs: number): Promise<void> {

@@ -50,6 +50,52 @@ describe('a SIGKILL between acknowledgement and reply', () => {
   });
 });
 
+describe('a SIGKILL during load', () => {
+  it('does every accepted turn once after restart', async () => {
+    const stub = await startChatwootStub();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-kill-load-'));
+    const env = { CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATA_DIR: dataDir, AGENT_ASSIST: 'off' };
+    try {
+      const first = await spawnService(env);
+      stub.state.echoTo = { url: first.url, secret: SECRET };
+      const conversations = Array.from({ length: 10 }, (_, i) => 800 + i);
+      const questions: Array<[string, RegExp]> = [
+        ['is there parking?', /parking/i],
+        ['do you have a pool?', /pool/i],
+        ['is there a gym?', /fitness/i],
+      ];
+      for (const [q] of questions) for (const c of conversations) expect(await send(first.url, delivery(c, q))).toBe(200);
+      // Kill as soon as some replies went out: the rest is accepted but not done.
+      await stub.until(() => stub.messages.length >= 3, 'the first replies');
+      await first.kill('SIGKILL');
+      const second = await spawnService(env);
+      stub.state.echoTo = { url: second.url, secret: SECRET };
+      await stub.until(() => conversations.every((c) => questions.every(([, re]) => stub.messages.some((m) => m.conversationId === c && re.test(m.content)))), 'every answer after restart', 1200);
+      await new Promise((r) => setTimeout(r, 1500));
+      await second.kill();
+      // Every turn was decided once: each answer has one outbox action (one echo id). Delivery is at least once:
+      // a message Chatwoot had created in the instant before the kill, whose echo could not reach a dead bot, is
+      // sent again — the same action, never a second decision.
+      for (const c of conversations) {
+        const sent = stub.messages.filter((m) => m.conversationId === c);
+        const answers = sent.map((m) => m.content);
+        for (const [, re] of questions) {
+          const matching = sent.filter((m) => re.test(m.content));
+          expect(matching.length).toBeGreaterThanOrEqual(1);
+          expect(new Set(matching.map((m) => m.echoId)).size).toBe(1);
+        }
+        const order = questions.map(([, re]) => answers.findIndex((a) => re.test(a)));
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+      }
+      const resent = stub.messages.length - new Set(stub.messages.map((m) => m.echoId)).size;
+      expect(resent).toBeLessThanOrEqual(3); // at most the few sends in flight at the moment of the kill
+    } finally {
+      await stub.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 (pgUrl ? describe : describe.skip)('two replicas on one PostgreSQL', () => {
   it('reply to one conversation in order and once, with deliveries and duplicates spread across them', async () => {
     const stub = await startChatwootStub();
