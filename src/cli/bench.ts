@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick]`: webhook intake, end-to-end turns, NLU and memory, each beside a baseline
+ * `npm run bench [-- --json] [--quick] [--only=intake,turns,nlu,memory] [--rate=50]`: webhook intake, end-to-end turns, NLU and memory, each beside a baseline
  * measured in the same run on the same machine. Benchmarks are not tests: they print figures, they assert nothing.
  */
 import * as fs from 'node:fs';
@@ -9,7 +9,7 @@ import { startChatwootSink } from './bench/chatwoot-sink';
 import { measureIntake } from './bench/intake';
 import { measureNlu } from './bench/nlu';
 import { startBaselineProcess, startService, type RunningProcess } from './bench/processes';
-import { measureTurns, type TurnsResult } from './bench/turns';
+import { measurePacedTurns, measureTurns, type PacedResult, type TurnsResult } from './bench/turns';
 import { round } from './bench/stats';
 
 interface Options {
@@ -17,6 +17,8 @@ interface Options {
   quick: boolean;
   databaseUrl?: string;
   sections: Set<string>;
+  /** Guest messages per second in the paced phase of the turns benchmark. */
+  rate: number;
 }
 
 function parseArgs(args: string[]): Options {
@@ -27,6 +29,7 @@ function parseArgs(args: string[]): Options {
     quick: args.includes('--quick'),
     databaseUrl: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL,
     sections: only ? new Set(only.slice('--only='.length).split(',')) : sections,
+    rate: Number(args.find((a) => a.startsWith('--rate='))?.slice('--rate='.length) ?? 50),
   };
 }
 
@@ -49,6 +52,7 @@ async function waitIdle(service: RunningProcess, settleMs = 1500, maxMs = 120_00
 
 export async function main(args: string[]): Promise<number> {
   const opts = parseArgs(args);
+  if (!(opts.rate > 0 && opts.rate <= 10_000)) throw new Error('--rate must be a number of guest messages per second between 1 and 10000, e.g. --rate=50');
   const log = (msg: string) => process.stderr.write(`${msg}\n`);
   const results: Record<string, unknown> = {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version },
@@ -85,32 +89,47 @@ export async function main(args: string[]): Promise<number> {
       };
     }
 
+    // Each level: its conversations are opened at saturation (guests writing as fast as the bot answers, 50 at
+    // once: the throughput figure), then guests of all of them write at a steady rate (the latency figure).
     const turnLevels = opts.quick
       ? [
-          { conversations: 10, turnsEach: 3, inFlight: 10 },
-          { conversations: 200, turnsEach: 1, inFlight: 50 },
+          { conversations: 10, turnsEach: 5, inFlight: 10, pacedTurns: 100 },
+          { conversations: 200, turnsEach: 1, inFlight: 50, pacedTurns: 200 },
         ]
       : [
-          { conversations: 10, turnsEach: 10, inFlight: 10 },
-          { conversations: 1000, turnsEach: 2, inFlight: 50 },
-          { conversations: 10000, turnsEach: 1, inFlight: 50 },
+          { conversations: 10, turnsEach: 20, inFlight: 10, pacedTurns: 1000 },
+          { conversations: 1000, turnsEach: 1, inFlight: 50, pacedTurns: 1000 },
+          { conversations: 10000, turnsEach: 1, inFlight: 50, pacedTurns: 1000 },
         ];
 
     const runTurns = async (label: string, extraEnv: Record<string, string>) => {
       log(`turns (${label}): starting the service…`);
       const service = await startService(serviceEnv(extraEnv));
-      await new Promise((r) => setTimeout(r, 1000));
-      const idleRss = service.rss();
-      const levels: TurnsResult[] = [];
       let first = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
+      // Warm-up (not measured): the first turns pay for lazily compiled code paths.
+      await measureTurns(service.url, sink, { secret: SECRET, firstConversationId: first, conversations: 20, turnsEach: 6, inFlight: 10 });
+      first += 20;
+      await waitIdle(service, 500);
+      const idleRss = service.rss();
+      const levels: Array<{ saturation: TurnsResult; paced: PacedResult }> = [];
       for (const level of turnLevels) {
         log(`turns (${label}): ${level.conversations} conversations × ${level.turnsEach} turns, ${level.inFlight} typing at once…`);
-        levels.push(await measureTurns(service.url, sink, { secret: SECRET, firstConversationId: first, ...level }));
+        const saturation = await measureTurns(service.url, sink, { secret: SECRET, firstConversationId: first, ...level });
+        await waitIdle(service, 500);
+        log(`turns (${label}): ${level.pacedTurns} turns at ${opts.rate}/s across the ${level.conversations} conversations…`);
+        const paced = await measurePacedTurns(service.url, sink, {
+          secret: SECRET,
+          firstConversationId: first,
+          conversations: level.conversations,
+          rate: opts.rate,
+          turns: level.pacedTurns,
+        });
+        levels.push({ saturation, paced });
         first += level.conversations;
       }
       const afterRss = service.rss();
       await service.stop();
-      return { levels, memory: { idleMiB: round(idleRss / 2 ** 20, 1), afterMiB: round(afterRss / 2 ** 20, 1), conversations: turnLevels.reduce((n, l) => n + l.conversations, 0) } };
+      return { levels, memory: { idleMiB: round(idleRss / 2 ** 20, 1), afterMiB: round(afterRss / 2 ** 20, 1), conversations: 20 + turnLevels.reduce((n, l) => n + l.conversations, 0) } };
     };
 
     if (opts.sections.has('turns') || opts.sections.has('memory')) {
@@ -150,10 +169,12 @@ function formatReport(r: Record<string, any>): string {
     lines.push(`  ratio                 : ${r.intake.throughputRatio} × baseline`);
   }
   if (r.turns) {
-    for (const [db, levels] of Object.entries(r.turns as Record<string, TurnsResult[]>)) {
+    for (const [db, levels] of Object.entries(r.turns as Record<string, Array<{ saturation: TurnsResult; paced: PacedResult }>>)) {
       lines.push('', `End-to-end guest turns (${db}; embedded NLU; Chatwoot API on loopback)`);
-      for (const l of levels) {
-        lines.push(`  ${String(l.conversations).padStart(6)} conversations, ${l.inFlight} typing at once: ${l.turnsPerSecond} turns/s  p50 ${l.p50Ms} ms  p99 ${l.p99Ms} ms  timeouts ${l.timeouts}`);
+      for (const { saturation: t, paced: p } of levels) {
+        lines.push(`  ${String(t.conversations).padStart(6)} conversations`);
+        lines.push(`    saturation, ${t.inFlight} guests typing at once: ${t.turnsPerSecond} turns/s  p50 ${t.p50Ms} ms  p99 ${t.p99Ms} ms  timeouts ${t.timeouts}`);
+        lines.push(`    paced, ${p.rate} turns/s asked (${p.achievedRate} achieved): p50 ${p.p50Ms} ms  p99 ${p.p99Ms} ms  max ${p.maxMs} ms  timeouts ${p.timeouts}`);
       }
     }
   }

@@ -1,8 +1,34 @@
 /** The embedded database: PGlite stores a real PostgreSQL data directory under DATA_DIR. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable, QueryOptions, Row } from './database';
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers would live inside the WebAssembly heap, which never shrinks; the
+ * bot's working set (open conversations, recent deliveries) is a few MB, and pages beyond the buffers are still
+ * served from the operating system's file cache.
+ */
+const POSTGRESQL_CONF = 'shared_buffers = 16MB\n';
+
+/**
+ * Creates a new data directory (initdb) in a short-lived child process: PGlite's initdb step leaves some 450 MB of
+ * WebAssembly memory behind that the process never gets back, which the service should not carry for its lifetime.
+ */
+async function initDataDir(dir: string): Promise<void> {
+  const pglite = require.resolve('@electric-sql/pglite');
+  const script = `const { PGlite } = require(${JSON.stringify(pglite)});
+    const db = new PGlite(${JSON.stringify(dir)});
+    db.waitReady.then(() => db.close()).catch((e) => { console.error(e && e.message ? e.message : e); process.exit(1); });`;
+  try {
+    await promisify(execFile)(process.execPath, ['-e', script], { timeout: 120_000 });
+  } catch (err) {
+    const detail = String((err as { stderr?: string }).stderr ?? '').trim() || (err as Error).message;
+    throw new Error(`Could not create the embedded database in ${dir}: ${detail}. Check that DATA_DIR is writable and has free space.`);
+  }
+}
 
 export class EmbeddedDatabase implements Database {
   readonly kind = 'embedded' as const;
@@ -51,7 +77,8 @@ export class EmbeddedDatabase implements Database {
         );
       }
     }
-    const pg = dir ? new PGlite(dir) : new PGlite();
+    if (dir && !fs.existsSync(path.join(dir, 'PG_VERSION'))) await initDataDir(dir);
+    const pg = dir ? new PGlite(dir, { postgresqlconf: POSTGRESQL_CONF }) : new PGlite({ postgresqlconf: POSTGRESQL_CONF });
     await pg.waitReady;
     return new EmbeddedDatabase(pg);
   }

@@ -154,11 +154,15 @@ export class InboxStore {
       outcome,
     ]);
     if (!done.length) return false;
-    for (const a of actions) {
-      await tx.query(
-        `INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action) VALUES ($1, $2, $3, $4, $5)`,
-        [event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action)],
-      );
+    if (actions.length) {
+      const values: unknown[] = [];
+      const tuples = actions.map((a, i) => {
+        values.push(event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action));
+        const o = i * 5;
+        return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5})`;
+      });
+      // One statement for all of them: ids (and so delivery order) follow the order of the VALUES list.
+      await tx.query(`INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action) VALUES ${tuples.join(', ')}`, values);
     }
     return true;
   }
@@ -170,27 +174,38 @@ export class InboxStore {
     );
   }
 
-  async pendingActions(conversationKey: string): Promise<OutboxRow[]> {
-    const rows = await this.db.query<any>(
-      `SELECT id, conversation_key, account_id, conversation_id, action, attempts, next_attempt_at, created_at FROM outbox
-       WHERE conversation_key = $1 AND done_at IS NULL ORDER BY id`,
+  /**
+   * Takes the conversation's actions that are due, in order, up to the first one still waiting for its retry time,
+   * and counts an attempt for each in the same statement: from here on each may have reached Chatwoot, so a
+   * delivery after a crash checks the echo ledger before sending again. `blocked` says an earlier action is waiting.
+   */
+  async claimActions(conversationKey: string): Promise<{ rows: OutboxRow[]; blocked: boolean }> {
+    const [r] = await this.db.query<{ blocked: boolean; claimed: unknown }>(
+      `WITH waiting AS (
+         SELECT min(id) AS id FROM outbox WHERE conversation_key = $1 AND done_at IS NULL AND next_attempt_at > now()
+       ), claimed AS (
+         UPDATE outbox SET attempts = attempts + 1
+         WHERE conversation_key = $1 AND done_at IS NULL AND id < coalesce((SELECT id FROM waiting), 9223372036854775807)
+         RETURNING id, conversation_key, account_id, conversation_id, action, attempts - 1 AS attempts, next_attempt_at, created_at
+       )
+       SELECT (SELECT id FROM waiting) IS NOT NULL AS blocked,
+              (SELECT coalesce(json_agg(claimed ORDER BY id), '[]'::json) FROM claimed) AS claimed`,
       [conversationKey],
     );
-    return rows.map((r) => ({
-      id: Number(r.id),
-      conversationKey: r.conversation_key,
-      accountId: Number(r.account_id),
-      conversationId: Number(r.conversation_id),
-      action: typeof r.action === 'string' ? JSON.parse(r.action) : r.action,
-      attempts: r.attempts,
-      nextAttemptAt: new Date(r.next_attempt_at),
-      createdAt: new Date(r.created_at),
-    }));
-  }
-
-  /** Recorded before each send, so a retry knows an earlier attempt may have landed and checks the echo first. */
-  async markAttempt(id: number): Promise<void> {
-    await this.db.query('UPDATE outbox SET attempts = attempts + 1 WHERE id = $1', [id]);
+    const claimed = (typeof r.claimed === 'string' ? JSON.parse(r.claimed) : r.claimed) as any[];
+    return {
+      blocked: Boolean(r.blocked),
+      rows: claimed.map((c) => ({
+        id: Number(c.id),
+        conversationKey: c.conversation_key,
+        accountId: Number(c.account_id),
+        conversationId: Number(c.conversation_id),
+        action: typeof c.action === 'string' ? JSON.parse(c.action) : c.action,
+        attempts: Number(c.attempts),
+        nextAttemptAt: new Date(c.next_attempt_at),
+        createdAt: new Date(c.created_at),
+      })),
+    };
   }
 
   async actionDone(id: number, error?: string): Promise<void> {
@@ -198,10 +213,18 @@ export class InboxStore {
     await this.db.query('UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1', [id, error ?? null], { urgent: true });
   }
 
-  async deferAction(id: number, error: string, delayMs: number): Promise<void> {
+  /**
+   * The action failed and waits `delayMs`; the claimed actions behind it were not attempted, so their attempt is
+   * given back (they will not wait for an echo that cannot come).
+   */
+  async deferAction(row: OutboxRow, error: string, delayMs: number): Promise<void> {
     await this.db.query(
-      `UPDATE outbox SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
-      [id, error.slice(0, 2000), delayMs / 1000],
+      `UPDATE outbox SET
+         last_error = CASE WHEN id = $1 THEN $3 ELSE last_error END,
+         next_attempt_at = CASE WHEN id = $1 THEN now() + make_interval(secs => $4) ELSE next_attempt_at END,
+         attempts = CASE WHEN id = $1 THEN attempts ELSE greatest(attempts - 1, 0) END
+       WHERE conversation_key = $2 AND id >= $1 AND done_at IS NULL`,
+      [row.id, row.conversationKey, error.slice(0, 2000), delayMs / 1000],
     );
   }
 

@@ -37,6 +37,8 @@ export class Worker {
   readonly owner: string;
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  /** Work was kicked while every slot was busy: poll for it as soon as a slot frees up. */
+  private skipped = false;
   private stopped = true;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -64,7 +66,7 @@ export class Worker {
     if (this.stopped) return;
     if (this.running.has(conversationKey)) this.again.add(conversationKey);
     else if (this.running.size < this.opts.concurrency) this.launch(conversationKey);
-    else this.wake?.();
+    else this.skipped = true; // picked up by the poll as soon as a conversation finishes
   }
 
   get busy(): number {
@@ -101,22 +103,26 @@ export class Worker {
       .finally(() => {
         this.running.delete(key);
         if (this.again.delete(key) && !this.stopped) this.launch(key);
-        else this.wake?.();
+        else if (this.skipped) {
+          this.skipped = false;
+          this.wake?.();
+        }
       });
     this.running.set(key, p);
   }
 
   private async runConversation(key: string): Promise<void> {
     const { store } = this.opts;
-    const leaseSeconds = this.opts.leaseSeconds ?? LEASE_SECONDS;
-    if (!(await store.tryLease(key, this.owner, leaseSeconds))) return;
+    const lease = new Lease(store, key, this.owner, this.opts.leaseSeconds ?? LEASE_SECONDS);
+    if (!(await lease.take())) return;
     try {
       while (!this.stopped) {
         this.again.delete(key);
-        if (!(await this.deliver(key))) return; // an action is waiting for its retry time
+        if (!(await this.deliver(key, lease))) return; // an action is waiting for its retry time
         const next = await store.nextEvent(key);
         if (!next) return;
         if (next.nextAttemptAt.getTime() > Date.now()) return;
+        await lease.keep();
         try {
           await this.opts.processor.process(next);
         } catch (err) {
@@ -125,19 +131,18 @@ export class Worker {
           await store.deferEvent(next.id, message, backoffMs(next.attempts) / 2);
           return;
         }
-        await store.tryLease(key, this.owner, leaseSeconds); // renew
       }
     } finally {
-      await store.releaseLease(key, this.owner).catch(() => undefined);
+      await lease.release().catch(() => undefined);
     }
   }
 
   /** Delivers the conversation's pending actions in order. False when one must wait for a later retry. */
-  private async deliver(key: string): Promise<boolean> {
+  private async deliver(key: string, lease: Lease): Promise<boolean> {
     const { store } = this.opts;
-    for (const row of await store.pendingActions(key)) {
-      if (row.nextAttemptAt.getTime() > Date.now()) return false;
-      await store.tryLease(key, this.owner, this.opts.leaseSeconds ?? LEASE_SECONDS);
+    const { rows, blocked } = await store.claimActions(key);
+    for (const row of rows) {
+      await lease.keep();
       try {
         await this.execute(row);
         await store.actionDone(row.id);
@@ -149,11 +154,11 @@ export class Worker {
           continue;
         }
         this.opts.logger.warn(`action ${row.id} of ${key} will be retried: ${(err as Error).message}`);
-        await store.deferAction(row.id, (err as Error).message, backoffMs(row.attempts));
+        await store.deferAction(row, (err as Error).message, backoffMs(row.attempts));
         return false;
       }
     }
-    return true;
+    return !blocked;
   }
 
   private async execute(row: OutboxRow): Promise<void> {
@@ -168,7 +173,6 @@ export class Worker {
           const seen = () => this.opts.store.echoSeen(row.accountId, row.conversationId, echoId, contentHash(a.message.content), row.createdAt);
           if ((await seen()) || (await sleep(this.opts.echoWaitMs ?? 2000).then(seen))) return;
         }
-        await this.opts.store.markAttempt(row.id);
         await this.opts.chatwoot.sendMessage(ref, a.message as never, { echoId });
         return;
       }
@@ -179,6 +183,36 @@ export class Worker {
       case 'status':
         return this.opts.chatwoot.toggleStatus(ref, a.status);
     }
+  }
+}
+
+/**
+ * A conversation's lease as this worker holds it. Renewed only once a third of its time has passed, rather than
+ * before every step: a renewal is a write, and most turns finish in a fraction of the lease.
+ */
+class Lease {
+  private takenAt = 0;
+
+  constructor(
+    private readonly store: InboxStore,
+    private readonly key: string,
+    private readonly owner: string,
+    private readonly seconds: number,
+  ) {}
+
+  async take(): Promise<boolean> {
+    const ok = await this.store.tryLease(this.key, this.owner, this.seconds);
+    if (ok) this.takenAt = Date.now();
+    return ok;
+  }
+
+  async keep(): Promise<void> {
+    if (Date.now() - this.takenAt < (this.seconds * 1000) / 3) return;
+    if (!(await this.take())) throw new Error(`lost the lease on ${this.key}: another worker took it over`);
+  }
+
+  release(): Promise<void> {
+    return this.store.releaseLease(this.key, this.owner);
   }
 }
 

@@ -1,8 +1,11 @@
 /**
  * End to end: guest turns fully processed (receive → store → NLU → dialogue → Chatwoot API call on a local
- * server). Each simulated guest writes, waits for the bot's first reply, then writes again. `conversations`
- * distinct conversations take `turnsEach` turns; at most `inFlight` guests are typing at the same moment.
- * Turn latency = from sending the delivery to the bot's first message for it arriving at the Chatwoot sink.
+ * server). Turn latency = from sending the delivery to the bot's first message for it arriving at the Chatwoot
+ * sink. Two loads:
+ * - saturation (`measureTurns`): `inFlight` guests write as fast as the bot answers them (each writes, waits for
+ *   the reply, writes again): the most turns per second the service can do;
+ * - paced (`measurePacedTurns`): guests of `conversations` open conversations write at a steady total `rate`,
+ *   each only after the bot answered their previous message, as people do: the latency a guest sees at that load.
  */
 import * as http from 'node:http';
 import type { ChatwootSink } from './chatwoot-sink';
@@ -44,6 +47,97 @@ function post(agent: http.Agent, url: URL, body: string, headers: Record<string,
   });
 }
 
+/** One guest message and the wait for the bot's first reply to it; the latency in ms, or null on timeout. */
+async function oneTurn(
+  agent: http.Agent,
+  url: URL,
+  sink: ChatwootSink,
+  secret: string,
+  conversationId: number,
+  text: string,
+  replyTimeoutMs: number,
+): Promise<number | null> {
+  const body = JSON.stringify(incomingMessagePayload({ accountId: 1, inboxId: 7, conversationId, contactId: conversationId, messageId: messageSeq++, text }));
+  const sentAt = Date.now();
+  const reply = sink.nextMessage(conversationId);
+  const status = await post(agent, url, body, signedHeaders(body, secret));
+  if (status >= 300) throw new Error(`webhook answered ${status}`);
+  const arrived = await Promise.race([reply, new Promise<null>((r) => setTimeout(() => r(null), replyTimeoutMs).unref())]);
+  return arrived === null ? null : arrived - sentAt;
+}
+
+export interface PacedResult {
+  conversations: number;
+  /** The rate asked for and the rate achieved (lower when every guest was still waiting for the bot). */
+  rate: number;
+  achievedRate: number;
+  turns: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  timeouts: number;
+}
+
+/**
+ * Guests of `conversations` already open conversations (ids from `firstConversationId`) write `turns` messages at
+ * a steady total `rate` per second, taking turns round-robin; a guest still waiting for the bot is passed over.
+ */
+export async function measurePacedTurns(
+  baseUrl: string,
+  sink: ChatwootSink,
+  opts: { secret: string; conversations: number; rate: number; turns: number; firstConversationId: number; replyTimeoutMs?: number },
+): Promise<PacedResult> {
+  const url = new URL(`${baseUrl}/webhooks/chatwoot`);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
+  const busy = new Set<number>();
+  const latencies: number[] = [];
+  const pending: Array<Promise<void>> = [];
+  let timeouts = 0;
+  let cursor = 0;
+  const started = Date.now();
+  for (let i = 0; i < opts.turns; i++) {
+    // Steady schedule: the i-th message is due at start + i / rate, whatever happened before.
+    const due = started + (i * 1000) / opts.rate;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    let index = -1;
+    for (let k = 0; k < opts.conversations; k++) {
+      const candidate = (cursor + k) % opts.conversations;
+      if (!busy.has(candidate)) {
+        index = candidate;
+        break;
+      }
+    }
+    if (index < 0) continue;
+    cursor = index + 1;
+    busy.add(index);
+    const conversationId = opts.firstConversationId + index;
+    pending.push(
+      oneTurn(agent, url, sink, opts.secret, conversationId, GUEST_LINES[i % GUEST_LINES.length], opts.replyTimeoutMs ?? 30_000).then(async (ms) => {
+        if (ms === null) timeouts++;
+        else latencies.push(ms);
+        await new Promise((r) => setTimeout(r, 50)); // the rest of a multi-message answer
+        sink.drain(conversationId);
+        busy.delete(index);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const seconds = (Date.now() - started) / 1000;
+  const s = summarize(latencies);
+  return {
+    conversations: opts.conversations,
+    rate: opts.rate,
+    achievedRate: round((latencies.length + timeouts) / seconds, 1),
+    turns: latencies.length + timeouts,
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+    maxMs: s.max,
+    timeouts,
+  };
+}
+
 export async function measureTurns(
   baseUrl: string,
   sink: ChatwootSink,
@@ -60,19 +154,9 @@ export async function measureTurns(
     const conversationId = opts.firstConversationId + conversationIndex;
     for (let t = 0; t < opts.turnsEach; t++) {
       const text = GUEST_LINES[(conversationIndex + t) % GUEST_LINES.length];
-      const body = JSON.stringify(
-        incomingMessagePayload({ accountId: 1, inboxId: 7, conversationId, contactId: conversationId, messageId: messageSeq++, text }),
-      );
-      const sentAt = Date.now();
-      const reply = sink.nextMessage(conversationId);
-      const status = await post(agent, url, body, signedHeaders(body, opts.secret));
-      if (status >= 300) throw new Error(`webhook answered ${status}`);
-      const arrived = await Promise.race([
-        reply,
-        new Promise<null>((r) => setTimeout(() => r(null), opts.replyTimeoutMs ?? 30_000).unref()),
-      ]);
-      if (arrived === null) timeouts++;
-      else latencies.push(arrived - sentAt);
+      const ms = await oneTurn(agent, url, sink, opts.secret, conversationId, text, opts.replyTimeoutMs ?? 30_000);
+      if (ms === null) timeouts++;
+      else latencies.push(ms);
       // Let any further messages of the same turn arrive before the guest writes again.
       await new Promise((r) => setTimeout(r, 20));
       sink.drain(conversationId);
