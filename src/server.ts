@@ -13,6 +13,7 @@ import { openDatabase } from './db/open';
 import { HotelDialogue } from './dialogue/hotel-dialogue';
 import { ConversationStore } from './inbox/conversation-store';
 import { createIntake } from './inbox/intake';
+import { IntakePressure } from './inbox/pressure';
 import { TurnProcessor } from './inbox/processor';
 import { InboxStore } from './inbox/store';
 import { Worker } from './inbox/worker';
@@ -93,8 +94,23 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
       onHandoff: (reason) => metrics.handoffs.inc({ reason }),
       onTurn: (kind) => metrics.turns.inc({ kind }),
     });
-    worker = new Worker({ store: inbox, processor, chatwoot, logger: logger.child({ component: 'worker' }), concurrency: config.workerConcurrency });
-    const intake = createIntake(inbox, (key) => worker!.kick(key));
+    const pressure = new IntakePressure();
+    worker = new Worker({
+      store: inbox,
+      processor,
+      chatwoot,
+      logger: logger.child({ component: 'worker' }),
+      concurrency: config.workerConcurrency,
+      burstConcurrency: 2,
+      intakeBusy: () => pressure.busy(),
+      onEventDone: () => pressure.turnFinished(),
+    });
+    const w0 = worker;
+    pressure.onCalm(() => w0.resume());
+    const intake = createIntake(inbox, (key) => {
+      pressure.arrived();
+      w0.kick(key);
+    });
 
     let sandboxRouter;
     if (config.sandbox) {

@@ -17,6 +17,11 @@ export interface WorkerOptions {
   chatwoot: ChatwootApi;
   logger: Logger;
   concurrency: number;
+  /** While `intakeBusy()` says deliveries are queuing for their acknowledgement, take at most this many at once. */
+  burstConcurrency?: number;
+  intakeBusy?: () => boolean;
+  /** Each stored event taken care of (processed, or deferred after a failure). */
+  onEventDone?: () => void;
   pollMs?: number;
   leaseSeconds?: number;
   owner?: string;
@@ -39,6 +44,7 @@ export class Worker {
   private readonly again = new Set<string>();
   /** Work was kicked while every slot was busy: poll for it as soon as a slot frees up. */
   private skipped = false;
+  private wakeRequested = false;
   private stopped = true;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -56,7 +62,7 @@ export class Worker {
   /** Stops taking new work and waits for the conversations in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.wakeUp();
     await this.loop;
     await Promise.allSettled([...this.running.values()]);
   }
@@ -65,8 +71,25 @@ export class Worker {
   kick(conversationKey: string): void {
     if (this.stopped) return;
     if (this.running.has(conversationKey)) this.again.add(conversationKey);
-    else if (this.running.size < this.opts.concurrency) this.launch(conversationKey);
-    else this.skipped = true; // picked up by the poll as soon as a conversation finishes
+    // With conversations already waiting for a slot, the poll takes them oldest first: no overtaking.
+    else if (this.running.size < this.slots() && !this.skipped) this.launch(conversationKey);
+    else this.skipped = true; // picked up by the poll as soon as a slot frees up
+  }
+
+  /** How many conversations may run at once right now. */
+  private slots(): number {
+    const { concurrency, burstConcurrency, intakeBusy } = this.opts;
+    return burstConcurrency !== undefined && intakeBusy?.() ? Math.min(burstConcurrency, concurrency) : concurrency;
+  }
+
+  /** Intake calmed down: take the conversations that waited during the burst. */
+  resume(): void {
+    if (this.skipped) this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    this.wakeRequested = true;
+    this.wake?.();
   }
 
   get busy(): number {
@@ -76,19 +99,27 @@ export class Worker {
   private async run(): Promise<void> {
     const poll = this.opts.pollMs ?? 300;
     while (!this.stopped) {
+      this.wakeRequested = false;
       try {
-        const free = this.opts.concurrency - this.running.size;
+        const free = this.slots() - this.running.size;
         if (free > 0) {
           const keys = await this.opts.store.conversationsWithWork(free + this.running.size);
+          let launched = 0;
           for (const key of keys) {
-            if (this.running.size >= this.opts.concurrency) break;
-            if (!this.running.has(key)) this.launch(key);
+            if (this.running.size >= this.slots()) break;
+            if (!this.running.has(key)) {
+              this.launch(key);
+              launched++;
+            }
           }
+          // Every waiting conversation found a slot: the backlog of skipped kicks is absorbed.
+          if (launched < free) this.skipped = false;
         }
       } catch (err) {
         this.opts.logger.warn(`worker poll failed: ${(err as Error).message}`);
       }
       await new Promise<void>((resolve) => {
+        if (this.wakeRequested || this.stopped) return resolve(); // woken while polling: poll again at once
         this.wake = resolve;
         setTimeout(resolve, poll).unref?.();
       });
@@ -103,10 +134,7 @@ export class Worker {
       .finally(() => {
         this.running.delete(key);
         if (this.again.delete(key) && !this.stopped) this.launch(key);
-        else if (this.skipped) {
-          this.skipped = false;
-          this.wake?.();
-        }
+        else if (this.skipped) this.wakeUp();
       });
     this.running.set(key, p);
   }
@@ -119,6 +147,11 @@ export class Worker {
       while (!this.stopped) {
         this.again.delete(key);
         if (!(await this.deliver(key, lease))) return; // an action is waiting for its retry time
+        if (this.running.size > this.slots()) {
+          // A burst of deliveries: make way for their acknowledgements; the poll brings this conversation back.
+          this.skipped = true;
+          return;
+        }
         const next = await store.nextEvent(key);
         if (!next) return;
         if (next.nextAttemptAt.getTime() > Date.now()) return;
@@ -130,6 +163,8 @@ export class Worker {
           this.opts.logger.warn(`turn ${next.id} of ${key} failed (attempt ${next.attempts + 1}): ${message}`);
           await store.deferEvent(next.id, message, backoffMs(next.attempts) / 2);
           return;
+        } finally {
+          this.opts.onEventDone?.();
         }
       }
     } finally {

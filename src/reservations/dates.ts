@@ -25,14 +25,21 @@ export function nightsOf(checkin: string, checkout: string): string[] {
   return out;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (it loads locale and zone data): keep one per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const guestFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** Today's date in an IANA time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format); // a hotel file names a handful of zones; an invalid one throws above
+  }
+  return format.format(now);
 }
 
 /** "Fri 12 Jun 2026" for guests. */
 export function formatDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return guestFormat.format(new Date(`${date}T00:00:00Z`));
 }

@@ -1,0 +1,36 @@
+/** Intake pressure: a burst is deliveries outpacing finished turns over the last second, and it ends by itself. */
+import { IntakePressure } from '../../src/inbox/pressure';
+
+describe('intake pressure', () => {
+  let now = 1_000_000;
+  const clock = () => now;
+
+  it('is calm while turns keep up with arrivals, however many', () => {
+    const p = new IntakePressure(clock, 50);
+    for (let i = 0; i < 200; i++) {
+      p.arrived();
+      p.turnFinished();
+    }
+    expect(p.busy()).toBe(false);
+  });
+
+  it('is calm below the minimum rate even when nothing is finished yet', () => {
+    const p = new IntakePressure(clock, 50);
+    for (let i = 0; i < 49; i++) p.arrived();
+    expect(p.busy()).toBe(false);
+  });
+
+  it('is busy when arrivals outpace finished turns, and calls back when the burst is over', () => {
+    const p = new IntakePressure(clock, 50);
+    const calm = jest.fn();
+    p.onCalm(calm);
+    for (let i = 0; i < 120; i++) p.arrived();
+    for (let i = 0; i < 20; i++) p.turnFinished();
+    expect(p.busy()).toBe(true);
+    expect(calm).not.toHaveBeenCalled();
+    now += 1_100; // the burst's second has passed: the window forgets it
+    p.turnFinished();
+    expect(p.busy()).toBe(false);
+    expect(calm).toHaveBeenCalledTimes(1);
+  });
+});
