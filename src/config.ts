@@ -105,7 +105,7 @@ const schema = z.object({
   DIALOGFLOW_TIMEOUT_MS: number('DIALOGFLOW_TIMEOUT_MS', 6000, 100, 60000),
   GOOGLE_APPLICATION_CREDENTIALS: z.string().optional(),
   NLU_FALLBACK: oneOf('NLU_FALLBACK', ['local', 'handoff'] as const),
-  HANDOFF_CONFIDENCE: number('HANDOFF_CONFIDENCE', 0.38, 0, 1),
+  HANDOFF_CONFIDENCE: number('HANDOFF_CONFIDENCE', 0.48, 0, 1),
   HANDOFF_TEAM_ID: idList('HANDOFF_TEAM_ID'),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().optional(),

@@ -33,7 +33,7 @@ export class LocalNluEngine implements NluEngine {
     }
     this.fallback = agent.intents.find((i) => i.fallbackIntent) ?? this.byName.get(FALLBACK_INTENT);
     if (!data.length) throw new Error('The agent has no training phrases: add <Intent>_usersays_<lang>.json files');
-    this.classifier = IntentClassifier.train(data, { epochs: data.length > 5000 ? 6 : 12 });
+    this.classifier = IntentClassifier.train(data);
     this.entities = agent.entities.map((e) => ({
       name: e.name,
       entries: (e.entries[lang] ?? Object.values(e.entries)[0] ?? []).map((x) => ({ value: x.value, synonyms: x.synonyms ?? [] })),

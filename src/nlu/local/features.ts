@@ -1,6 +1,8 @@
 /**
  * Text → sparse features for the intent classifier: normalised word unigrams and bigrams (light stemming) plus
- * character 3- and 4-grams inside words, which make the classifier tolerant of typos and inflections.
+ * character 2- to 5-grams inside word boundaries (weighted 0.5), which make the classifier tolerant of typos and
+ * inflections. Measured on CLINC150 (train → val): 2..5 beat 3..4 by about half a point of accuracy; word trigrams,
+ * skip-bigrams and character n-grams across word boundaries did not help.
  */
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
@@ -51,7 +53,7 @@ export function featuresOf(text: string): Map<string, number> {
   for (const w of normalize(text).split(' ')) {
     if (!w || /^\d+$/.test(w)) continue;
     const padded = `<${w}>`;
-    for (const n of [3, 4]) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, 0.5);
+    for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, 0.5);
   }
   return f;
 }
