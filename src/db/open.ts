@@ -2,11 +2,11 @@
 import type { Database } from './database';
 import { EmbeddedDatabase } from './embedded';
 import { migrate } from './migrate';
-import { PostgresDatabase } from './postgres';
 
 export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+  // The PostgreSQL driver is loaded only when used: a single-hotel process on the embedded database saves its memory.
   const db: Database = opts.url
-    ? new PostgresDatabase(opts.url, { max: opts.poolSize })
+    ? new (await import('./postgres')).PostgresDatabase(opts.url, { max: opts.poolSize })
     : await EmbeddedDatabase.open(opts.dataDir);
   try {
     await migrate(db);

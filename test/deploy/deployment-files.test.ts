@@ -3,10 +3,12 @@
  * non-root, production-only, with a health check; compose wires the bot to PostgreSQL (and, in a profile, to a
  * complete Chatwoot); every variable they set for the bot is one the service reads.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { KNOWN_ENV_VARS } from '../../src/config';
+import { SERVICE_NODE_FLAGS } from '../../src/ops/runtime-flags';
 import { projectRoot } from '../../src/paths';
 
 const read = (f: string) => fs.readFileSync(path.join(projectRoot, f), 'utf8');
@@ -49,6 +51,21 @@ describe('Dockerfile', () => {
     const names = [...envBlock.matchAll(/([A-Z_][A-Z0-9_]*)=/g)].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect([...KNOWN_ENV_VARS, 'NODE_ENV', 'METADATA_SERVER_DETECTION']).toContain(n);
+  });
+});
+
+describe('Node flags of the service', () => {
+  it('are the same for npm start, the container and the benchmark', () => {
+    const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start.split(/\s+/);
+    expect(start.slice(1, -1)).toEqual([...SERVICE_NODE_FLAGS]);
+    const cmd = read('Dockerfile').match(/^CMD (\[.*\])$/m)?.[1];
+    expect(cmd).toBeDefined();
+    const argv = JSON.parse(cmd!) as string[];
+    expect(argv.slice(1, 1 + SERVICE_NODE_FLAGS.length)).toEqual([...SERVICE_NODE_FLAGS]);
+    // Each is a flag this Node accepts: a misspelt one stops Node at start.
+    const accepted = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    expect(accepted.status).toBe(0);
+    expect(accepted.stderr).toBe('');
   });
 });
 

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../ops/runtime-flags';
 
 export interface RunningProcess {
   url: string;
@@ -49,8 +50,8 @@ function rssOf(pid: number): number {
   }
 }
 
-function spawnNode(code: string, env: Record<string, string>, stderr: boolean): ChildProcess {
-  return spawn(process.execPath, ['-e', code], {
+function spawnNode(code: string, env: Record<string, string>, stderr: boolean, flags: readonly string[] = []): ChildProcess {
+  return spawn(process.execPath, [...flags, '-e', code], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', stderr ? 'inherit' : 'ignore'],
   });
@@ -76,7 +77,13 @@ async function track(child: ChildProcess, url: string, readyPath: string): Promi
 export async function startService(env: Record<string, string>, opts: { verbose?: boolean } = {}): Promise<RunningProcess> {
   const port = await freePort();
   const server = path.join(__dirname, '..', '..', 'server.js');
-  const child = spawnNode(`require(${JSON.stringify(server)}).main()`, { LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' }, Boolean(opts.verbose));
+  // Started as production starts it: the same Node flags as `npm start` and the container.
+  const child = spawnNode(
+    `require(${JSON.stringify(server)}).main()`,
+    { LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    Boolean(opts.verbose),
+    SERVICE_NODE_FLAGS,
+  );
   return track(child, `http://127.0.0.1:${port}`, '/readyz');
 }
 

@@ -4,7 +4,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import JSZip from 'jszip';
 import type { Agent, Entity, Intent, IntentFile, TrainingPhrase } from './types';
 
 /** A file tree: relative path → text. Lets folders and zips share one parser. */
@@ -37,6 +36,7 @@ export function readAgentFolder(dir: string): AgentFiles {
 }
 
 export async function readAgentZip(zip: Buffer): Promise<AgentFiles> {
+  const { default: JSZip } = await import('jszip'); // only for zipped agents: the service loads a folder
   const z = await JSZip.loadAsync(zip);
   const files: AgentFiles = new Map();
   const names = Object.keys(z.files).filter((n) => !z.files[n].dir && n.endsWith('.json'));
