@@ -13,6 +13,7 @@ import { openDatabase } from './db/open';
 import { HotelDialogue } from './dialogue/hotel-dialogue';
 import { ConversationStore } from './inbox/conversation-store';
 import { createIntake } from './inbox/intake';
+import { Housekeeping } from './inbox/housekeeping';
 import { IntakePressure } from './inbox/pressure';
 import { TurnProcessor } from './inbox/processor';
 import { InboxStore } from './inbox/store';
@@ -137,6 +138,8 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
     selfUrl = `http://${host}:${port}`;
     if (config.sandbox) chatwoot.setBaseUrl(selfUrl);
     worker.start();
+    const housekeeping = new Housekeeping(db, logger.child({ component: 'housekeeping' }));
+    housekeeping.start();
 
     const s = server;
     const w = worker;
@@ -150,6 +153,7 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
         await new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections?.();
         await w.stop();
+        await housekeeping.stop();
         await sandboxClose?.();
         await n.close();
         await db.close();

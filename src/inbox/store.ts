@@ -90,15 +90,20 @@ export class InboxStore {
     }
   }
 
-  /** Conversations with work that is due: unprocessed events or undelivered actions. */
-  async conversationsWithWork(limit: number): Promise<string[]> {
+  /**
+   * Conversations with work that is due (unprocessed events or undelivered actions), oldest work first. Only the
+   * oldest `window` pending rows are looked at, so a poll costs the same with 10 or 100,000 deliveries waiting; a
+   * conversation whose work lies beyond the window comes up as the older work is done.
+   */
+  async conversationsWithWork(limit: number, window = 2000): Promise<string[]> {
     const rows = await this.db.query<{ k: string }>(
       `SELECT k FROM (
-         SELECT conversation_key AS k, min(id) AS first FROM inbox_events WHERE processed_at IS NULL GROUP BY conversation_key
+         (SELECT conversation_key AS k, id AS first FROM inbox_events WHERE processed_at IS NULL ORDER BY id LIMIT $2)
          UNION ALL
-         SELECT conversation_key AS k, min(inbox_event_id) AS first FROM outbox WHERE done_at IS NULL AND next_attempt_at <= now() GROUP BY conversation_key
+         (SELECT conversation_key AS k, inbox_event_id AS first FROM outbox
+           WHERE done_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT $2)
        ) w GROUP BY k ORDER BY min(first) LIMIT $1`,
-      [limit],
+      [limit, window],
     );
     return rows.map((r) => r.k);
   }
