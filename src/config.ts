@@ -91,6 +91,7 @@ const schema = z.object({
   HOST: z.string().optional().default('0.0.0.0'),
   CHATWOOT_BASE_URL: url('CHATWOOT_BASE_URL', 'https://chat.hotel.example'),
   CHATWOOT_BOT_TOKEN: z.string().optional(),
+  CHATWOOT_TIMEOUT_MS: number('CHATWOOT_TIMEOUT_MS', 10000, 500, 60000),
   CHATWOOT_WEBHOOK_SECRET: z.string().optional(),
   CHATWOOT_SIGNATURE_MODE: oneOf('CHATWOOT_SIGNATURE_MODE', ['enforce', 'warn', 'off'] as const),
   WEBHOOK_TOKEN: z.string().optional(),
@@ -130,6 +131,8 @@ export interface Config {
     baseUrl?: string;
     botToken?: string;
     webhookSecrets: string[];
+    /** Per-call deadline for Chatwoot's API; a call that times out is retried (the echo check prevents doubles). */
+    timeoutMs: number;
     signatureMode: SignatureMode;
     webhookToken?: string;
     accountIds?: number[];
@@ -224,6 +227,7 @@ export function loadConfig(env: Env = process.env, opts: { isTty?: boolean } = {
       baseUrl: e.CHATWOOT_BASE_URL,
       botToken: e.CHATWOOT_BOT_TOKEN,
       webhookSecrets: secrets,
+      timeoutMs: e.CHATWOOT_TIMEOUT_MS,
       signatureMode,
       webhookToken: e.WEBHOOK_TOKEN || undefined,
       accountIds: e.CHATWOOT_ACCOUNT_IDS,

@@ -80,6 +80,7 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
     const chatwoot = new ChatwootClient({
       baseUrl: config.chatwoot.baseUrl ?? 'http://127.0.0.1',
       token: effective.chatwoot.botToken ?? '',
+      timeoutMs: config.chatwoot.timeoutMs,
       logger: logger.child({ component: 'chatwoot' }),
       echoes: { delivered: (ref, echoId, content, since) => inbox.echoSeen(ref.accountId, ref.conversationId, echoId, contentHash(content), since) },
       onCall: (endpoint, status) => metrics.chatwootCalls.inc({ endpoint, status: String(status) }),

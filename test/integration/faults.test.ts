@@ -1,6 +1,8 @@
 /**
- * Fault matrix: Chatwoot failing (500, 429 with Retry-After), PostgreSQL restarted under load, an unusable
- * DATA_DIR, the database going away (readiness fails). Each case: no accepted delivery is lost, nothing twice.
+ * Fault matrix: Chatwoot failing (500, 429 with Retry-After), down (connection refused) and slower than the
+ * client's deadline; Dialogflow hanging or over quota (embedded engine or handoff, by NLU_FALLBACK); PostgreSQL
+ * restarted under load; an unusable DATA_DIR; the database going away (readiness fails). Each case: no accepted
+ * delivery is lost, nothing is sent twice.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,7 +10,9 @@ import * as path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logging/logger';
 import { startService } from '../../src/server';
+import * as grpc from '@grpc/grpc-js';
 import { startChatwootStub } from '../support/chatwoot-stub';
+import { startFakeDialogflow } from '../support/fake-dialogflow';
 import { privatePostgresAvailable, startPrivatePostgres } from '../support/private-postgres';
 import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
 import { ensureBuilt, spawnService } from '../support/process';
@@ -52,6 +56,97 @@ describe('Chatwoot API failing', () => {
       await svc.kill();
       await stub.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Chatwoot API down or slow', () => {
+  it('down (connection refused), then back: the reply arrives once', async () => {
+    const first = await startChatwootStub();
+    const port = Number(new URL(first.url).port);
+    await first.close(); // nothing listens there now
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-fault-'));
+    const svc = await spawnService({ CHATWOOT_BASE_URL: first.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATA_DIR: dataDir });
+    let stub: Awaited<ReturnType<typeof startChatwootStub>> | undefined;
+    try {
+      await deliver(svc.url, delivery(611, 'is there parking?'));
+      await new Promise((r) => setTimeout(r, 2500)); // a few refused attempts
+      stub = await startChatwootStub({ port });
+      await stub.until(() => stub!.messages.some((m) => /parking/i.test(m.content)), 'the answer once Chatwoot is back', 1200);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(stub.messages.filter((m) => m.conversationId === 611 && /parking/i.test(m.content))).toHaveLength(1);
+    } finally {
+      await svc.kill();
+      await stub?.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('slower than CHATWOOT_TIMEOUT_MS, then fast: the reply arrives once', async () => {
+    const stub = await startChatwootStub();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-fault-'));
+    const svc = await spawnService({
+      CHATWOOT_BASE_URL: stub.url,
+      CHATWOOT_BOT_TOKEN: 'tok',
+      CHATWOOT_WEBHOOK_SECRET: SECRET,
+      CHATWOOT_TIMEOUT_MS: '700',
+      DATA_DIR: dataDir,
+    });
+    try {
+      stub.state.hold = true; // message calls hang past the deadline
+      await deliver(svc.url, delivery(612, 'is there parking?'));
+      await stub.until(() => stub.held.length >= 2, 'two attempts timing out', 400);
+      stub.state.hold = false;
+      await stub.until(() => stub.messages.some((m) => /parking/i.test(m.content)), 'the answer once Chatwoot is fast again', 1200);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(stub.messages.filter((m) => m.conversationId === 612 && /parking/i.test(m.content))).toHaveLength(1);
+    } finally {
+      await svc.kill();
+      await stub.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Dialogflow failing', () => {
+  it.each([
+    ['hanging past DIALOGFLOW_TIMEOUT_MS', 'hang' as const],
+    ['over quota', { code: grpc.status.RESOURCE_EXHAUSTED, details: 'Quota exceeded' }],
+  ])('%s: NLU_FALLBACK=local answers with the embedded engine, NLU_FALLBACK=handoff hands over', async (_what, answer) => {
+    const df = await startFakeDialogflow();
+    df.state.answer = answer;
+    const stub = await startChatwootStub();
+    const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'hb-fault-')));
+    const base = {
+      CHATWOOT_BASE_URL: stub.url,
+      CHATWOOT_BOT_TOKEN: 'tok',
+      CHATWOOT_WEBHOOK_SECRET: SECRET,
+      DIALOGFLOW_PROJECT_ID: 'hotel-test',
+      DIALOGFLOW_API_ENDPOINT: df.endpoint,
+      DIALOGFLOW_TIMEOUT_MS: '500',
+    };
+    const local = await spawnService({ ...base, NLU_FALLBACK: 'local', DATA_DIR: dirs[0] });
+    const handoff = await spawnService({ ...base, NLU_FALLBACK: 'handoff', DATA_DIR: dirs[1] });
+    try {
+      await deliver(local.url, delivery(621, 'is there parking?'));
+      await deliver(handoff.url, delivery(622, 'is there parking?'));
+      await stub.until(
+        () => stub.messages.some((m) => m.conversationId === 621) && stub.messages.some((m) => m.conversationId === 622 && m.private),
+        'both answers',
+        600,
+      );
+      expect(df.requests.length).toBeGreaterThanOrEqual(2); // Dialogflow was asked first
+      const toLocal = stub.messages.filter((m) => m.conversationId === 621);
+      expect(toLocal.some((m) => !m.private && /parking/i.test(m.content))).toBe(true);
+      const toHandoff = stub.messages.filter((m) => m.conversationId === 622);
+      expect(toHandoff.filter((m) => !m.private).map((m) => m.content)).toEqual([expect.stringMatching(/member of our team/)]);
+      expect(toHandoff.find((m) => m.private)?.content).toMatch(/nlu_unavailable/);
+    } finally {
+      await local.kill();
+      await handoff.kill();
+      await stub.close();
+      await df.close();
+      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
     }
   });
 });

@@ -14,7 +14,8 @@ export interface StubMessage {
   private: boolean;
 }
 
-export async function startChatwootStub() {
+/** `port`: listen on this port (a test that takes Chatwoot down and brings it back keeps its address). */
+export async function startChatwootStub(opts: { port?: number } = {}) {
   const messages: StubMessage[] = [];
   const calls: Array<{ path: string; status: number }> = [];
   const held: http.ServerResponse[] = [];
@@ -66,7 +67,7 @@ export async function startChatwootStub() {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     messages,
