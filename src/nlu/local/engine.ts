@@ -8,7 +8,7 @@ import { phraseText } from '../agent/types';
 import { loadAgent } from '../agent/load';
 import { FALLBACK_INTENT, type FulfillmentMessage, type NluContext, type NluEngine, type NluQuery, type NluResult } from '../port';
 import { IntentClassifier } from './classifier';
-import { extractParameters } from './extract';
+import { findFacts, shapeFacts, type Facts } from './extract';
 import { todayIn } from '../../reservations/dates';
 
 const TEXT_TYPES = new Set(['0', 'message', 'text']);
@@ -56,6 +56,11 @@ export class LocalNluEngine implements NluEngine {
 
   detectSync(q: NluQuery): NluResult {
     const active = new Set((q.contexts ?? []).filter((c) => c.lifespan > 0).map((c) => c.name.toLowerCase()));
+    const expecting = [...active].find((c) => c.startsWith('awaiting_'))?.slice('awaiting_'.length);
+    const base = { referenceDate: q.referenceDate ?? todayIn(q.timeZone), timeZone: q.timeZone, entities: this.entities, expecting };
+    // The message's facts are read once (dates are the costly part) and shaped for whatever needs them.
+    let cached: Facts | undefined;
+    const facts = () => (cached ??= findFacts(q.text ?? '', { ...base, params: [] }));
     let intent: Intent | undefined;
     let confidence = 1;
     if (q.event) {
@@ -75,15 +80,7 @@ export class LocalNluEngine implements NluEngine {
       const asking = (q.contexts ?? []).find((c) => c.lifespan > 0 && c.name.toLowerCase().startsWith('awaiting_'));
       if (asking && (!intent || intent === this.fallback || confidence < 0.5)) {
         const owner = this.byName.get(String(asking.parameters?.intent ?? 'booking.create'));
-        const param = asking.name.slice('awaiting_'.length).toLowerCase();
-        const probe = extractParameters(q.text ?? '', {
-          referenceDate: q.referenceDate ?? todayIn(q.timeZone),
-          timeZone: q.timeZone,
-          params: [],
-          entities: this.entities,
-          expecting: param,
-        });
-        if (owner && Object.keys(probe.normalized).length > 0) {
+        if (owner && Object.keys(facts().found).length > 0) {
           intent = owner;
           confidence = Math.max(confidence, 0.8);
         }
@@ -92,13 +89,11 @@ export class LocalNluEngine implements NluEngine {
     if (!intent) intent = this.fallback;
     const isFallback = !intent || intent === this.fallback;
     const response = intent?.responses?.[0];
-    const expecting = [...active].find((c) => c.startsWith('awaiting_'))?.slice('awaiting_'.length);
     const params = (response?.parameters ?? []).map((p) => ({ name: p.name, entityType: p.dataType }));
-    const base = { referenceDate: q.referenceDate ?? todayIn(q.timeZone), timeZone: q.timeZone, entities: this.entities, expecting };
     // Raw values follow the intent's declared parameters, as Dialogflow's do. The normalized ones carry every stay
     // fact found, whatever the intent declares, so "my code is X8Q1W5A2, can I arrive late?" keeps its code.
-    const declared = q.text && params.length && !isFallback ? extractParameters(q.text, { ...base, params }) : undefined;
-    const everything = q.text ? extractParameters(q.text, { ...base, params: [] }) : { normalized: {}, raw: {} };
+    const declared = q.text && params.length && !isFallback ? shapeFacts(facts(), { ...base, params }) : undefined;
+    const everything = q.text ? shapeFacts(facts(), { ...base, params: [] }) : { normalized: {}, raw: {} };
     const extraction = { normalized: { ...everything.normalized, ...(declared?.normalized ?? {}) }, raw: declared?.raw ?? everything.raw };
     const missingRequired = (response?.parameters ?? []).some(
       (p) => p.required && (extraction.raw[p.name] === undefined || extraction.raw[p.name] === ''),

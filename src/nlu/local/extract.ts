@@ -41,6 +41,20 @@ function entityName(entityType: string): string {
 }
 
 export function extractParameters(text: string, ctx: ExtractContext): Extraction {
+  const facts = findFacts(text, ctx);
+  return shape(text, facts.found, ctx, facts.taken);
+}
+
+/** What one message says (before it is shaped for an intent's parameters): found once, shaped as often as needed. */
+export interface Facts {
+  text: string;
+  found: NormalizedParameters;
+  taken: Array<{ index: number; end: number }>;
+  /** The room entity the facts were read with: shaping for an intent that declares another one reads again. */
+  roomEntity?: string;
+}
+
+export function findFacts(text: string, ctx: ExtractContext): Facts {
   const found: NormalizedParameters = {};
   const taken: Array<{ index: number; end: number }> = [];
 
@@ -85,7 +99,14 @@ export function extractParameters(text: string, ctx: ExtractContext): Extraction
   const name = findName(text, ctx.expecting, taken);
   if (name) found.name = name;
 
-  return shape(text, found, ctx, taken);
+  return { text, found, taken, roomEntity: roomEntity?.name };
+}
+
+/** The facts shaped for `ctx.params` (all of them when empty), reading again only when the room entity differs. */
+export function shapeFacts(facts: Facts, ctx: ExtractContext): Extraction {
+  const roomEntity = entityFor(ctx, 'room_type') ?? ctx.entities.find((e) => e.name === ROOM_TYPE_ENTITY);
+  if (roomEntity?.name !== facts.roomEntity) return extractParameters(facts.text, ctx);
+  return shape(facts.text, { ...facts.found }, ctx, facts.taken);
 }
 
 function entityFor(ctx: ExtractContext, paramName: string): EntityEntries | undefined {
