@@ -103,7 +103,10 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
       chatwoot,
       logger: logger.child({ component: 'worker' }),
       concurrency: config.workerConcurrency,
-      burstConcurrency: 2,
+      // On the embedded database a turn's queries run on the CPU intake needs, and two conversations at once finish
+      // about as many turns as sixteen; on PostgreSQL turns mostly wait on the server, and fewer at once would cut
+      // throughput below what the replica can take: no burst limit there.
+      burstConcurrency: db.kind === 'embedded' ? 2 : undefined,
       intakeBusy: () => pressure.busy(),
       onEventDone: () => pressure.turnFinished(),
     });
