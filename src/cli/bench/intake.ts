@@ -4,7 +4,7 @@
  * that only parses the same JSON. The ratio of the two throughputs is the figure.
  */
 import autocannon from 'autocannon';
-import { incomingMessagePayload, signedHeaders } from './payloads';
+import { incomingMessagePayload, signedHeaders, uniqueIdBase } from './payloads';
 import { round } from './stats';
 
 export interface IntakeResult {
@@ -16,7 +16,9 @@ export interface IntakeResult {
   total: number;
 }
 
-let messageSeq = 1_000_000;
+// Chatwoot message ids are unique per installation and the bot deduplicates by them: a run against a database an
+// earlier run used (BENCH_DATABASE_URL) must not repeat them, or its deliveries are all duplicates.
+let messageSeq = uniqueIdBase();
 
 export async function measureIntake(baseUrl: string, opts: { secret: string; amount: number; connections?: number; conversations?: number }): Promise<IntakeResult> {
   const conversations = opts.conversations ?? 500;

@@ -114,3 +114,8 @@ export function signedHeaders(rawBody: string, secret: string, deliveryId: strin
     'x-chatwoot-signature': `sha256=${sig}`,
   };
 }
+
+/** A starting message id no earlier run used: milliseconds since 2026 × 1000 leaves room for 1,000 ids a millisecond. */
+export function uniqueIdBase(): number {
+  return (Date.now() - Date.UTC(2026, 0, 1)) * 1000;
+}

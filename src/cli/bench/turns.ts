@@ -9,7 +9,7 @@
  */
 import * as http from 'node:http';
 import type { ChatwootSink } from './chatwoot-sink';
-import { incomingMessagePayload, signedHeaders } from './payloads';
+import { incomingMessagePayload, signedHeaders, uniqueIdBase } from './payloads';
 import { round, summarize } from './stats';
 
 const GUEST_LINES = [
@@ -21,7 +21,9 @@ const GUEST_LINES = [
   'thanks a lot!',
 ];
 
-let messageSeq = 5_000_000;
+// Chatwoot message ids are unique per installation and the bot deduplicates by them: a run against a database an
+// earlier run used (BENCH_DATABASE_URL) must not repeat them, or its deliveries are all duplicates.
+let messageSeq = uniqueIdBase();
 
 export interface TurnsResult {
   conversations: number;
