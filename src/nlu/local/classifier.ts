@@ -72,8 +72,16 @@ export class IntentClassifier {
   private start = new Int32Array(1);
   private postLabel = new Uint16Array(0);
   private postWeight = new Float32Array(0);
-  /** Training phrases (weighted vectors) by label, for the similarity to the nearest one. */
-  private byLabel: Sparse[][] = [];
+  /**
+   * The training phrases (weighted vectors) as an inverted index, for the similarity to the nearest one: feature
+   * f's postings are [phraseStart[f], phraseStart[f + 1]) of postPhrase/postPhraseWeight, so a parse touches only
+   * the phrases sharing a feature with the text, not every phrase of the label.
+   */
+  private phraseStart = new Int32Array(1);
+  private postPhrase = new Int32Array(0);
+  private postPhraseWeight = new Float32Array(0);
+  private phraseLabel = new Int32Array(0);
+  private phraseScratch = new Float64Array(0);
 
   static train(data: TrainingExample[], opts: TrainOptions = {}): IntentClassifier {
     const c = new IntentClassifier();
@@ -134,8 +142,7 @@ export class IntentClassifier {
     this.idf = df.map((d) => Math.log((1 + data.length) / (1 + d)) + 1);
     const X = rawX.map((x) => this.weigh(x));
     const y = data.map((d) => labelIndex.get(d.label)!);
-    this.byLabel = this.labels.map(() => []);
-    X.forEach((x, i) => this.byLabel[y[i]].push(x));
+    this.indexPhrases(X, y);
     const L = this.labels.length;
     const n = X.length;
     const C = opts.c ?? 1;
@@ -249,18 +256,57 @@ export class IntentClassifier {
     return out;
   }
 
+  private indexPhrases(X: Sparse[], y: number[]): void {
+    const F = this.vocab.size;
+    const counts = new Int32Array(F + 1);
+    for (const x of X) for (const f of x.idx) counts[f + 1]++;
+    for (let f = 0; f < F; f++) counts[f + 1] += counts[f];
+    this.phraseStart = counts.slice();
+    const fill = counts.slice(0, F);
+    this.postPhrase = new Int32Array(counts[F]);
+    this.postPhraseWeight = new Float32Array(counts[F]);
+    // Phrases are entered label by label, so each feature's postings are grouped by label in ascending order and a
+    // parse can binary-search the one label it needs.
+    const order = X.map((_, i) => i).sort((a, b) => y[a] - y[b] || a - b);
+    for (const i of order) {
+      const x = X[i];
+      for (let j = 0; j < x.idx.length; j++) {
+        const at = fill[x.idx[j]]++;
+        this.postPhrase[at] = i;
+        this.postPhraseWeight[at] = x.val[j];
+      }
+    }
+    this.phraseLabel = Int32Array.from(y);
+    this.phraseScratch = new Float64Array(X.length);
+  }
+
   /** Cosine similarity of x to the nearest training phrase of `label`, 0..1. */
   private nearest(x: Sparse, label: number): number {
-    const dense = new Map<number, number>();
-    for (let j = 0; j < x.idx.length; j++) dense.set(x.idx[j], x.val[j]);
-    let best = 0;
-    for (const e of this.byLabel[label] ?? []) {
-      let dot = 0;
-      for (let j = 0; j < e.idx.length; j++) {
-        const v = dense.get(e.idx[j]);
-        if (v !== undefined) dot += v * e.val[j];
+    const dots = this.phraseScratch;
+    const touched: number[] = [];
+    for (let j = 0; j < x.idx.length; j++) {
+      const f = x.idx[j];
+      const v = x.val[j];
+      const end = this.phraseStart[f + 1];
+      // First posting of `label` in this feature's label-ordered postings.
+      let lo = this.phraseStart[f];
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.phraseLabel[this.postPhrase[mid]] < label) lo = mid + 1;
+        else hi = mid;
       }
-      if (dot > best) best = dot;
+      for (let k = lo; k < end; k++) {
+        const phrase = this.postPhrase[k];
+        if (this.phraseLabel[phrase] !== label) break;
+        if (dots[phrase] === 0) touched.push(phrase);
+        dots[phrase] += v * this.postPhraseWeight[k];
+      }
+    }
+    let best = 0;
+    for (const phrase of touched) {
+      if (dots[phrase] > best) best = dots[phrase];
+      dots[phrase] = 0;
     }
     return best;
   }
