@@ -41,6 +41,13 @@ export interface AcceptRow {
   payload: unknown;
 }
 
+/** Rows → "($1, $2), ($3, $4)" and the flat parameter list, for one multi-row INSERT. */
+function valuesList(rows: unknown[][]): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
+  return { sql: tuples.join(', '), values };
+}
+
 export class InboxStore {
   constructor(private readonly db: Database) {}
 
@@ -75,15 +82,12 @@ export class InboxStore {
     this.flushing = true;
     const batch = this.pending.splice(0, 200);
     try {
-      const values: unknown[] = [];
-      const tuples = batch.map((b, i) => {
-        values.push(b.row.dedupeKey, b.row.conversationKey, b.row.event, b.row.deliveryId ?? null, JSON.stringify(b.row.payload));
-        const o = i * 5;
-        return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5})`;
-      });
+      const { sql, values } = valuesList(
+        batch.map((b) => [b.row.dedupeKey, b.row.conversationKey, b.row.event, b.row.deliveryId ?? null, JSON.stringify(b.row.payload)]),
+      );
       const rows = await this.db.query<{ dedupe_key: string }>(
         `INSERT INTO inbox_events (dedupe_key, conversation_key, event, delivery_id, payload)
-         VALUES ${tuples.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
+         VALUES ${sql} ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
         values,
         { urgent: true },
       );
@@ -171,14 +175,9 @@ export class InboxStore {
     ]);
     if (!done.length) return false;
     if (actions.length) {
-      const values: unknown[] = [];
-      const tuples = actions.map((a, i) => {
-        values.push(event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action));
-        const o = i * 5;
-        return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5})`;
-      });
+      const { sql, values } = valuesList(actions.map((a) => [event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action)]));
       // One statement for all of them: ids (and so delivery order) follow the order of the VALUES list.
-      await tx.query(`INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action) VALUES ${tuples.join(', ')}`, values);
+      await tx.query(`INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action) VALUES ${sql}`, values);
     }
     return true;
   }
