@@ -111,7 +111,6 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
       onEventDone: () => pressure.turnFinished(),
     });
     const w0 = worker;
-    pressure.onCalm(() => w0.resume());
     const intake = createIntake(inbox, (key) => {
       pressure.arrived();
       w0.kick(key);

@@ -2,7 +2,7 @@
  * Intake pressure: are deliveries arriving faster than turns are being finished? Chatwoot gives a delivery 5 s to
  * be acknowledged and never retries a timeout, so while the backlog grows (a burst) the acknowledgements come
  * first: the worker takes fewer conversations at once (see Worker's `burstConcurrency`), and catches up as soon
- * as arrivals fall back to what it finishes.
+ * as arrivals fall back to what it finishes (its next poll, at most `pollMs` later, sees the burst is over).
  */
 const BUCKET_MS = 250;
 const BUCKETS = 4; // a one-second window
@@ -11,8 +11,6 @@ export class IntakePressure {
   private readonly arrivals = new Array<number>(BUCKETS).fill(0);
   private readonly finished = new Array<number>(BUCKETS).fill(0);
   private bucketStart = 0;
-  private wasBusy = false;
-  private readonly calmListeners: Array<() => void> = [];
 
   /**
    * @param minArrivals per second below which there is no burst, whatever the ratio (a quiet hotel's first
@@ -33,7 +31,6 @@ export class IntakePressure {
   turnFinished(): void {
     this.rotate();
     this.finished[0]++;
-    if (this.wasBusy && !this.busy()) for (const listener of this.calmListeners) listener();
   }
 
   /** Arrivals in the last second outpace finished turns by half again: the backlog is growing. */
@@ -41,13 +38,7 @@ export class IntakePressure {
     this.rotate();
     const arrived = this.arrivals.reduce((a, b) => a + b, 0);
     const done = this.finished.reduce((a, b) => a + b, 0);
-    this.wasBusy = arrived >= this.minArrivals && arrived > 1.5 * done;
-    return this.wasBusy;
-  }
-
-  /** Called when a burst is over. */
-  onCalm(listener: () => void): void {
-    this.calmListeners.push(listener);
+    return arrived >= this.minArrivals && arrived > 1.5 * done;
   }
 
   private rotate(): void {

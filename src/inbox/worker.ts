@@ -82,11 +82,6 @@ export class Worker {
     return burstConcurrency !== undefined && intakeBusy?.() ? Math.min(burstConcurrency, concurrency) : concurrency;
   }
 
-  /** Intake calmed down: take the conversations that waited during the burst. */
-  resume(): void {
-    if (this.skipped) this.wakeUp();
-  }
-
   private wakeUp(): void {
     this.wakeRequested = true;
     this.wake?.();
