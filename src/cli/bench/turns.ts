@@ -49,23 +49,38 @@ function post(agent: http.Agent, url: URL, body: string, headers: Record<string,
   });
 }
 
-/** One guest message and the wait for the bot's first reply to it; the latency in ms, or null on timeout. */
+/** Latencies of answered turns and the count of turns the bot did not answer in time. */
+class Tally {
+  readonly latencies: number[] = [];
+  timeouts = 0;
+  get turns(): number {
+    return this.latencies.length + this.timeouts;
+  }
+}
+
+/**
+ * One guest message and the wait for the bot's first reply to it, recorded in `tally`; then `settleMs` for the
+ * rest of a multi-message answer, which is dropped so it cannot pass for the reply to the guest's next message.
+ */
 async function oneTurn(
   agent: http.Agent,
   url: URL,
   sink: ChatwootSink,
-  secret: string,
-  conversationId: number,
-  text: string,
-  replyTimeoutMs: number,
-): Promise<number | null> {
+  opts: { secret: string; replyTimeoutMs?: number },
+  turn: { conversationId: number; text: string; settleMs: number },
+  tally: Tally,
+): Promise<void> {
+  const { conversationId, text } = turn;
   const body = JSON.stringify(incomingMessagePayload({ accountId: 1, inboxId: 7, conversationId, contactId: conversationId, messageId: messageSeq++, text }));
   const sentAt = Date.now();
   const reply = sink.nextMessage(conversationId);
-  const status = await post(agent, url, body, signedHeaders(body, secret));
+  const status = await post(agent, url, body, signedHeaders(body, opts.secret));
   if (status >= 300) throw new Error(`webhook answered ${status}`);
-  const arrived = await Promise.race([reply, new Promise<null>((r) => setTimeout(() => r(null), replyTimeoutMs).unref())]);
-  return arrived === null ? null : arrived - sentAt;
+  const arrived = await Promise.race([reply, new Promise<null>((r) => setTimeout(() => r(null), opts.replyTimeoutMs ?? 30_000).unref())]);
+  if (arrived === null) tally.timeouts++;
+  else tally.latencies.push(arrived - sentAt);
+  await new Promise((r) => setTimeout(r, turn.settleMs));
+  sink.drain(conversationId);
 }
 
 export interface PacedResult {
@@ -92,9 +107,8 @@ export async function measurePacedTurns(
   const url = new URL(`${baseUrl}/webhooks/chatwoot`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
   const busy = new Set<number>();
-  const latencies: number[] = [];
+  const tally = new Tally();
   const pending: Array<Promise<void>> = [];
-  let timeouts = 0;
   let cursor = 0;
   const started = Date.now();
   for (let i = 0; i < opts.turns; i++) {
@@ -114,29 +128,22 @@ export async function measurePacedTurns(
     cursor = index + 1;
     busy.add(index);
     const conversationId = opts.firstConversationId + index;
-    pending.push(
-      oneTurn(agent, url, sink, opts.secret, conversationId, GUEST_LINES[i % GUEST_LINES.length], opts.replyTimeoutMs ?? 30_000).then(async (ms) => {
-        if (ms === null) timeouts++;
-        else latencies.push(ms);
-        await new Promise((r) => setTimeout(r, 50)); // the rest of a multi-message answer
-        sink.drain(conversationId);
-        busy.delete(index);
-      }),
-    );
+    const text = GUEST_LINES[i % GUEST_LINES.length];
+    pending.push(oneTurn(agent, url, sink, opts, { conversationId, text, settleMs: 50 }, tally).then(() => void busy.delete(index)));
   }
   await Promise.all(pending);
   agent.destroy();
   const seconds = (Date.now() - started) / 1000;
-  const s = summarize(latencies);
+  const s = summarize(tally.latencies);
   return {
     conversations: opts.conversations,
     rate: opts.rate,
-    achievedRate: round((latencies.length + timeouts) / seconds, 1),
-    turns: latencies.length + timeouts,
+    achievedRate: round(tally.turns / seconds, 1),
+    turns: tally.turns,
     p50Ms: s.p50,
     p99Ms: s.p99,
     maxMs: s.max,
-    timeouts,
+    timeouts: tally.timeouts,
   };
 }
 
@@ -147,8 +154,7 @@ export async function measureTurns(
 ): Promise<TurnsResult> {
   const url = new URL(`${baseUrl}/webhooks/chatwoot`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.min(opts.inFlight, 100) });
-  const latencies: number[] = [];
-  let timeouts = 0;
+  const tally = new Tally();
   let next = 0;
   const started = Date.now();
 
@@ -156,12 +162,7 @@ export async function measureTurns(
     const conversationId = opts.firstConversationId + conversationIndex;
     for (let t = 0; t < opts.turnsEach; t++) {
       const text = GUEST_LINES[(conversationIndex + t) % GUEST_LINES.length];
-      const ms = await oneTurn(agent, url, sink, opts.secret, conversationId, text, opts.replyTimeoutMs ?? 30_000);
-      if (ms === null) timeouts++;
-      else latencies.push(ms);
-      // Let any further messages of the same turn arrive before the guest writes again.
-      await new Promise((r) => setTimeout(r, 20));
-      sink.drain(conversationId);
+      await oneTurn(agent, url, sink, opts, { conversationId, text, settleMs: 20 }, tally);
     }
   }
 
@@ -171,14 +172,14 @@ export async function measureTurns(
   await Promise.all(Array.from({ length: Math.min(opts.inFlight, opts.conversations) }, lane));
   agent.destroy();
   const seconds = (Date.now() - started) / 1000;
-  const s = summarize(latencies);
+  const s = summarize(tally.latencies);
   return {
     conversations: opts.conversations,
-    turns: latencies.length + timeouts,
+    turns: tally.turns,
     inFlight: opts.inFlight,
-    turnsPerSecond: round(latencies.length / seconds, 1),
+    turnsPerSecond: round(tally.latencies.length / seconds, 1),
     p50Ms: s.p50,
     p99Ms: s.p99,
-    timeouts,
+    timeouts: tally.timeouts,
   };
 }
