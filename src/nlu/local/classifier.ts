@@ -15,6 +15,32 @@ import { featuresOf } from './features';
 
 type Sparse = { idx: Int32Array; val: Float32Array };
 
+/** An inverted index: feature f's postings are [start[f], start[f + 1]) of ids and weights. */
+interface Postings {
+  start: Int32Array;
+  ids: Int32Array;
+  weights: Float32Array;
+}
+
+/** Rows (sparse feature vectors) → feature-major postings; within a feature, ids come in `order`. */
+function invert(features: number, rows: Array<{ idx: ArrayLike<number>; val: ArrayLike<number> }>, order: number[]): Postings {
+  const start = new Int32Array(features + 1);
+  for (const row of rows) for (let j = 0; j < row.idx.length; j++) start[row.idx[j] + 1]++;
+  for (let f = 0; f < features; f++) start[f + 1] += start[f];
+  const fill = start.slice(0, features);
+  const ids = new Int32Array(start[features]);
+  const weights = new Float32Array(start[features]);
+  for (const id of order) {
+    const row = rows[id];
+    for (let j = 0; j < row.idx.length; j++) {
+      const at = fill[row.idx[j]]++;
+      ids[at] = id;
+      weights[at] = row.val[j];
+    }
+  }
+  return { start, ids, weights };
+}
+
 export interface TrainingExample {
   text: string;
   label: string;
@@ -68,18 +94,13 @@ export class IntentClassifier {
   private idf = new Float32Array(0);
   private labels: string[] = [];
   private bias = new Float32Array(0);
-  /** Feature-major sparse weights: feature f's entries are [start[f], start[f + 1]) of postLabel/postWeight. */
-  private start = new Int32Array(1);
-  private postLabel = new Uint16Array(0);
-  private postWeight = new Float32Array(0);
+  /** Feature-major sparse weights: feature f's entries are [start[f], start[f + 1]) of ids (labels) and weights. */
+  private weights: Postings = { start: new Int32Array(1), ids: new Int32Array(0), weights: new Float32Array(0) };
   /**
-   * The training phrases (weighted vectors) as an inverted index, for the similarity to the nearest one: feature
-   * f's postings are [phraseStart[f], phraseStart[f + 1]) of postPhrase/postPhraseWeight, so a parse touches only
-   * the phrases sharing a feature with the text, not every phrase of the label.
+   * The training phrases (weighted vectors) as an inverted index, for the similarity to the nearest one: a parse
+   * touches only the phrases sharing a feature with the text, not every phrase of the label.
    */
-  private phraseStart = new Int32Array(1);
-  private postPhrase = new Int32Array(0);
-  private postPhraseWeight = new Float32Array(0);
+  private phrases: Postings = { start: new Int32Array(1), ids: new Int32Array(0), weights: new Float32Array(0) };
   private phraseLabel = new Int32Array(0);
   private phraseScratch = new Float64Array(0);
 
@@ -99,7 +120,7 @@ export class IntentClassifier {
 
   /** Number of stored weights (for memory figures). */
   get weightCount(): number {
-    return this.postWeight.length;
+    return this.weights.weights.length;
   }
 
   private vectorize(text: string, grow: boolean): Sparse {
@@ -230,20 +251,7 @@ export class IntentClassifier {
       kept.push({ f: Int32Array.from(fs), w: Float32Array.from(ws) });
     }
 
-    // Feature-major layout: count entries per feature, then fill.
-    this.start = new Int32Array(F + 1);
-    for (const k of kept) for (const f of k.f) this.start[f + 1]++;
-    for (let f = 0; f < F; f++) this.start[f + 1] += this.start[f];
-    const fill = this.start.slice(0, F);
-    this.postLabel = new Uint16Array(this.start[F]);
-    this.postWeight = new Float32Array(this.start[F]);
-    kept.forEach((k, label) => {
-      for (let j = 0; j < k.f.length; j++) {
-        const p = fill[k.f[j]]++;
-        this.postLabel[p] = label;
-        this.postWeight[p] = k.w[j];
-      }
-    });
+    this.weights = invert(F, kept.map((k) => ({ idx: k.f, val: k.w })), kept.map((_, label) => label));
   }
 
   private scoresOf(x: Sparse): Float64Array {
@@ -251,31 +259,16 @@ export class IntentClassifier {
     for (let j = 0; j < x.idx.length; j++) {
       const f = x.idx[j];
       const v = x.val[j];
-      for (let p = this.start[f]; p < this.start[f + 1]; p++) out[this.postLabel[p]] += this.postWeight[p] * v;
+      for (let p = this.weights.start[f]; p < this.weights.start[f + 1]; p++) out[this.weights.ids[p]] += this.weights.weights[p] * v;
     }
     return out;
   }
 
   private indexPhrases(X: Sparse[], y: number[]): void {
-    const F = this.vocab.size;
-    const counts = new Int32Array(F + 1);
-    for (const x of X) for (const f of x.idx) counts[f + 1]++;
-    for (let f = 0; f < F; f++) counts[f + 1] += counts[f];
-    this.phraseStart = counts.slice();
-    const fill = counts.slice(0, F);
-    this.postPhrase = new Int32Array(counts[F]);
-    this.postPhraseWeight = new Float32Array(counts[F]);
     // Phrases are entered label by label, so each feature's postings are grouped by label in ascending order and a
     // parse can binary-search the one label it needs.
     const order = X.map((_, i) => i).sort((a, b) => y[a] - y[b] || a - b);
-    for (const i of order) {
-      const x = X[i];
-      for (let j = 0; j < x.idx.length; j++) {
-        const at = fill[x.idx[j]]++;
-        this.postPhrase[at] = i;
-        this.postPhraseWeight[at] = x.val[j];
-      }
-    }
+    this.phrases = invert(this.vocab.size, X, order);
     this.phraseLabel = Int32Array.from(y);
     this.phraseScratch = new Float64Array(X.length);
   }
@@ -287,20 +280,21 @@ export class IntentClassifier {
     for (let j = 0; j < x.idx.length; j++) {
       const f = x.idx[j];
       const v = x.val[j];
-      const end = this.phraseStart[f + 1];
+      const { start, ids, weights } = this.phrases;
+      const end = start[f + 1];
       // First posting of `label` in this feature's label-ordered postings.
-      let lo = this.phraseStart[f];
+      let lo = start[f];
       let hi = end;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (this.phraseLabel[this.postPhrase[mid]] < label) lo = mid + 1;
+        if (this.phraseLabel[ids[mid]] < label) lo = mid + 1;
         else hi = mid;
       }
       for (let k = lo; k < end; k++) {
-        const phrase = this.postPhrase[k];
+        const phrase = ids[k];
         if (this.phraseLabel[phrase] !== label) break;
         if (dots[phrase] === 0) touched.push(phrase);
-        dots[phrase] += v * this.postPhraseWeight[k];
+        dots[phrase] += v * weights[k];
       }
     }
     let best = 0;
