@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable, QueryOptions, Row } from './database';
+import { PgliteThread } from './pglite-thread';
 
 /**
  * PostgreSQL's default 128 MB of shared buffers would live inside the WebAssembly heap, which never shrinks; the
@@ -37,7 +37,7 @@ export class EmbeddedDatabase implements Database {
   private readonly normalQueue: Array<() => void> = [];
   private busy = false;
 
-  private constructor(private readonly pg: PGlite) {}
+  private constructor(private readonly pg: PgliteThread) {}
 
   /** One statement or transaction at a time, urgent ones first (PGlite's own lock is first-come, first-served). */
   private schedule<T>(work: () => Promise<T>, urgent: boolean): Promise<T> {
@@ -78,21 +78,28 @@ export class EmbeddedDatabase implements Database {
       }
     }
     if (dir && !fs.existsSync(path.join(dir, 'PG_VERSION'))) await initDataDir(dir);
-    const pg = dir ? new PGlite(dir, { postgresqlconf: POSTGRESQL_CONF }) : new PGlite({ postgresqlconf: POSTGRESQL_CONF });
-    await pg.waitReady;
+    const pg = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF });
     return new EmbeddedDatabase(pg);
   }
 
   async query<T = Row>(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<T[]> {
-    return this.schedule(async () => (await this.pg.query<T>(sql, params as any[])).rows, Boolean(opts.urgent));
+    return this.schedule(() => this.pg.query<T>(sql, params), Boolean(opts.urgent));
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    // PGlite serialises transactions on its single connection, so row locks are trivially honoured.
-    return this.schedule(
-      () => this.pg.transaction(async (tx) => fn({ query: async <R = Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params as any[])).rows })),
-      false,
-    );
+    // One connection, one transaction at a time (the schedule holds it from BEGIN to COMMIT), so row locks are
+    // trivially honoured.
+    return this.schedule(async () => {
+      await this.pg.query('BEGIN');
+      try {
+        const result = await fn({ query: <R = Row>(sql: string, params: unknown[] = []) => this.pg.query<R>(sql, params) });
+        await this.pg.query('COMMIT');
+        return result;
+      } catch (err) {
+        await this.pg.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    }, false);
   }
 
   async ping(): Promise<void> {
@@ -100,6 +107,6 @@ export class EmbeddedDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    if (!this.pg.closed) await this.pg.close();
+    await this.pg.close();
   }
 }
