@@ -13,6 +13,17 @@ export interface QueryOptions {
   urgent?: boolean;
 }
 
+/** One SQL statement with its $1…$n parameters. */
+export interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+/** A statement's parameters renumbered from $(offset + 1), to embed it in a larger statement after others. */
+export function shiftParameters(sql: string, offset: number): string {
+  return sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`);
+}
+
 export interface Queryable {
   /** Runs one statement with $1…$n parameters and returns its rows. */
   query<T = Row>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;

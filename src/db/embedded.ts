@@ -33,35 +33,7 @@ async function initDataDir(dir: string): Promise<void> {
 export class EmbeddedDatabase implements Database {
   readonly kind = 'embedded' as const;
 
-  private readonly urgentQueue: Array<() => void> = [];
-  private readonly normalQueue: Array<() => void> = [];
-  private busy = false;
-
   private constructor(private readonly pg: PgliteThread) {}
-
-  /** One statement or transaction at a time, urgent ones first (PGlite's own lock is first-come, first-served). */
-  private schedule<T>(work: () => Promise<T>, urgent: boolean): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const task = () => {
-        work()
-          .then(resolve, reject)
-          .finally(() => {
-            this.busy = false;
-            this.next();
-          });
-      };
-      (urgent ? this.urgentQueue : this.normalQueue).push(task);
-      this.next();
-    });
-  }
-
-  private next(): void {
-    if (this.busy) return;
-    const task = this.urgentQueue.shift() ?? this.normalQueue.shift();
-    if (!task) return;
-    this.busy = true;
-    task();
-  }
 
   /** `dataDir` undefined keeps the database in memory (tests and benchmarks that need no durability). */
   static async open(dataDir?: string): Promise<EmbeddedDatabase> {
@@ -83,23 +55,11 @@ export class EmbeddedDatabase implements Database {
   }
 
   async query<T = Row>(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<T[]> {
-    return this.schedule(() => this.pg.query<T>(sql, params), Boolean(opts.urgent));
+    return this.pg.query<T>(sql, params, { urgent: opts.urgent });
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    // One connection, one transaction at a time (the schedule holds it from BEGIN to COMMIT), so row locks are
-    // trivially honoured.
-    return this.schedule(async () => {
-      await this.pg.query('BEGIN');
-      try {
-        const result = await fn({ query: <R = Row>(sql: string, params: unknown[] = []) => this.pg.query<R>(sql, params) });
-        await this.pg.query('COMMIT');
-        return result;
-      } catch (err) {
-        await this.pg.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    }, false);
+    return this.pg.transaction((query) => fn({ query: <R = Row>(sql: string, params: unknown[] = []) => query<R>(sql, params) }));
   }
 
   async ping(): Promise<void> {

@@ -1,22 +1,23 @@
 /**
  * The embedded database on a thread of its own. PGlite runs PostgreSQL as WebAssembly and never yields inside a
  * statement: on the main thread every INSERT of a delivery and every statement of a turn stopped the HTTP server.
- * Here the statements run on the second core while the main thread keeps answering webhooks, verifying signatures
- * and running the dialogue (measured: about 1.7 times the webhook intake while turns are processed).
+ * Here the statements run on the second core while the main thread answers webhooks and runs the dialogue.
  *
- * One request at a time crosses to the thread (EmbeddedDatabase schedules them), so the thread needs no queue of
- * its own; a transaction is BEGIN … COMMIT sent as separate statements on the one connection, as PGlite's own
- * transaction() does.
+ * The queue lives in the thread, not in front of it: statements are posted as soon as they are asked for, so the
+ * thread always has the next one at hand instead of idling for a round trip to a busy main thread (measured: with
+ * one statement in flight at a time, a 0.1 ms statement held the database for 1.5 to 2 ms). In the thread:
+ * - urgent statements (a webhook's INSERT, readiness) go before queued background work;
+ * - a transaction has the connection from BEGIN to COMMIT or ROLLBACK: statements tagged with it run, everything
+ *   else waits, so row locks are trivially honoured on the one connection.
  */
 import { Worker } from 'node:worker_threads';
 import type { Row } from './database';
 
-interface Request {
-  id: number;
-  op: 'query' | 'close';
-  sql?: string;
-  params?: unknown[];
-}
+type Request =
+  | { id: number; op: 'query'; sql: string; params: unknown[]; urgent?: boolean; tx?: number }
+  | { id: number; op: 'begin' }
+  | { id: number; op: 'commit' | 'rollback'; tx: number }
+  | { id: number; op: 'close' };
 
 interface Reply {
   id: number;
@@ -41,23 +42,75 @@ function threadMain(): void {
   };
   const options = { postgresqlconf: workerData.postgresqlconf };
   const pg = workerData.dir ? new PGlite(workerData.dir, options) : new PGlite(options);
+
+  const urgent: Request[] = [];
+  const normal: Request[] = [];
+  /** Statements of transactions, by transaction (the id of its BEGIN), until that transaction has the connection. */
+  const ofTransaction = new Map<number, Request[]>();
+  let openTx: number | undefined;
+  let running = false;
+  let ready = false;
+
+  const next = (): Request | undefined => {
+    if (openTx !== undefined) return ofTransaction.get(openTx)?.shift();
+    return urgent.shift() ?? normal.shift();
+  };
+
+  const run = async (m: Request): Promise<Row[]> => {
+    switch (m.op) {
+      case 'begin':
+        await pg.query('BEGIN');
+        openTx = m.id;
+        if (!ofTransaction.has(m.id)) ofTransaction.set(m.id, []);
+        return [];
+      case 'commit':
+      case 'rollback':
+        openTx = undefined;
+        ofTransaction.delete(m.tx);
+        await pg.query(m.op === 'commit' ? 'COMMIT' : 'ROLLBACK');
+        return [];
+      case 'close':
+        if (!pg.closed) await pg.close();
+        return [];
+      default:
+        return (await pg.query(m.sql, m.params)).rows;
+    }
+  };
+
+  const pump = async () => {
+    if (running || !ready) return;
+    running = true;
+    try {
+      for (let m = next(); m; m = next()) {
+        try {
+          parentPort.postMessage({ id: m.id, rows: await run(m) });
+        } catch (e) {
+          parentPort.postMessage({ id: m.id, error: errorOf(e) });
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+
+  parentPort.on('message', (m: Request) => {
+    if ((m.op === 'query' && m.tx !== undefined) || m.op === 'commit' || m.op === 'rollback') {
+      const tx = m.tx!;
+      if (!ofTransaction.has(tx)) ofTransaction.set(tx, []);
+      ofTransaction.get(tx)!.push(m);
+    } else if (m.op === 'query' && m.urgent) urgent.push(m);
+    else normal.push(m);
+    void pump();
+  });
+
   pg.waitReady.then(
-    () => parentPort.postMessage({ id: 0, rows: [] }),
+    () => {
+      ready = true;
+      parentPort.postMessage({ id: 0, rows: [] });
+      void pump();
+    },
     (e: unknown) => parentPort.postMessage({ id: 0, error: errorOf(e) }),
   );
-  parentPort.on('message', async (m: Request) => {
-    try {
-      if (m.op === 'close') {
-        if (!pg.closed) await pg.close();
-        parentPort.postMessage({ id: m.id, rows: [] });
-        return;
-      }
-      const result = await pg.query(m.sql, m.params);
-      parentPort.postMessage({ id: m.id, rows: result.rows });
-    } catch (e) {
-      parentPort.postMessage({ id: m.id, error: errorOf(e) });
-    }
-  });
 }
 
 export class PgliteThread {
@@ -93,7 +146,7 @@ export class PgliteThread {
     });
     const thread = new PgliteThread(worker);
     try {
-      await thread.request({ id: 0, op: 'query' }, false);
+      await thread.awaitReply(0);
     } catch (err) {
       await worker.terminate();
       throw err;
@@ -101,25 +154,46 @@ export class PgliteThread {
     return thread;
   }
 
-  private request(req: Request, send = true): Promise<Row[]> {
+  private awaitReply(id: number): Promise<Row[]> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting.set(req.id, { resolve, reject });
-      if (send) this.worker.postMessage(req);
-    });
+    return new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject }));
   }
 
-  query<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+  private send<T>(req: Request): Promise<T[]> {
     if (this.closed) return Promise.reject(new Error('the embedded database is closed'));
-    return this.request({ id: this.seq++, op: 'query', sql, params }) as Promise<T[]>;
+    const reply = this.awaitReply(req.id);
+    if (!this.failure) this.worker.postMessage(req);
+    return reply as Promise<T[]>;
+  }
+
+  /** One statement, queued in the thread behind earlier ones (urgent: ahead of the non-urgent ones). */
+  query<T = Row>(sql: string, params: unknown[] = [], opts: { urgent?: boolean; tx?: number } = {}): Promise<T[]> {
+    return this.send<T>({ id: this.seq++, op: 'query', sql, params, urgent: opts.urgent, tx: opts.tx });
+  }
+
+  /**
+   * Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. Only `fn`'s statements run
+   * while it is open, so a transaction must not wait for anything outside it.
+   */
+  async transaction<T>(fn: (query: <R = Row>(sql: string, params?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+    const tx = this.seq++;
+    await this.send({ id: tx, op: 'begin' });
+    try {
+      const result = await fn((sql, params = []) => this.query(sql, params, { tx }));
+      await this.send({ id: this.seq++, op: 'commit', tx });
+      return result;
+    } catch (err) {
+      await this.send({ id: this.seq++, op: 'rollback', tx }).catch(() => undefined);
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
     try {
-      if (!this.failure) await this.request({ id: this.seq++, op: 'close' });
+      if (!this.failure) await this.send({ id: this.seq++, op: 'close' });
     } finally {
+      this.closed = true;
       await this.worker.terminate();
     }
   }

@@ -1,5 +1,5 @@
 /** What the bot keeps per conversation: last seen status, takeover flags and the dialogue's state (with expiry). */
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable, Statement } from '../db/database';
 import type { ConversationMemory } from '../dialogue/guards';
 
 export interface ConversationRecord extends ConversationMemory {
@@ -10,6 +10,17 @@ export interface ConversationRecord extends ConversationMemory {
   state?: unknown;
   stateUpdatedAt?: Date;
   assistNotes: number;
+}
+
+export interface ConversationFields {
+  accountId?: number;
+  inboxId?: number;
+  conversationId: number;
+  status?: string;
+  humanTakeover?: boolean;
+  handedOff?: boolean;
+  state?: unknown;
+  assistNotesDelta?: number;
 }
 
 export class ConversationStore {
@@ -39,34 +50,33 @@ export class ConversationStore {
   }
 
   /** Inserts or updates the given fields (undefined fields keep their value). */
-  async upsert(
-    q: Queryable,
-    key: string,
-    fields: {
-      accountId?: number;
-      inboxId?: number;
-      conversationId: number;
-      status?: string;
-      humanTakeover?: boolean;
-      handedOff?: boolean;
-      state?: unknown;
-      assistNotesDelta?: number;
-    },
-  ): Promise<void> {
-    await q.query(
-      `INSERT INTO conversations (conversation_key, account_id, inbox_id, conversation_id, status, human_takeover, handed_off, state, state_updated_at, assist_notes)
-       VALUES ($1, $2, $3, $4, $5, coalesce($6, false), coalesce($7, false), $8::jsonb, CASE WHEN $8::jsonb IS NULL THEN NULL ELSE now() END, coalesce($9, 0))
+  async upsert(q: Queryable, key: string, fields: ConversationFields): Promise<void> {
+    const { sql, values } = this.upsertStatement(key, fields);
+    await q.query(sql, values);
+  }
+
+  /**
+   * The upsert as a statement, to run inside another one (InboxStore.complete makes it part of the statement that
+   * finishes a turn). It writes only when `onlyIf` (an SQL condition) holds.
+   */
+  upsertStatement(key: string, fields: ConversationFields, onlyIf = 'true'): Statement {
+    // Typed parameters: in INSERT … SELECT, PostgreSQL does not take their types from the target columns.
+    return {
+      sql: `INSERT INTO conversations (conversation_key, account_id, inbox_id, conversation_id, status, human_takeover, handed_off, state, state_updated_at, assist_notes)
+       SELECT $1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, coalesce($6::boolean, false), coalesce($7::boolean, false), $8::jsonb,
+              CASE WHEN $8::jsonb IS NULL THEN NULL ELSE now() END, coalesce($9::int, 0)
+       WHERE ${onlyIf}
        ON CONFLICT (conversation_key) DO UPDATE SET
          account_id = coalesce(EXCLUDED.account_id, conversations.account_id),
          inbox_id = coalesce(EXCLUDED.inbox_id, conversations.inbox_id),
-         status = coalesce($5, conversations.status),
-         human_takeover = coalesce($6, conversations.human_takeover),
-         handed_off = coalesce($7, conversations.handed_off),
+         status = coalesce($5::text, conversations.status),
+         human_takeover = coalesce($6::boolean, conversations.human_takeover),
+         handed_off = coalesce($7::boolean, conversations.handed_off),
          state = CASE WHEN $8::jsonb IS NULL THEN conversations.state ELSE $8::jsonb END,
          state_updated_at = CASE WHEN $8::jsonb IS NULL THEN conversations.state_updated_at ELSE now() END,
-         assist_notes = conversations.assist_notes + coalesce($9, 0),
+         assist_notes = conversations.assist_notes + coalesce($9::int, 0),
          updated_at = now()`,
-      [
+      values: [
         key,
         fields.accountId ?? null,
         fields.inboxId ?? null,
@@ -77,6 +87,6 @@ export class ConversationStore {
         fields.state === undefined ? null : JSON.stringify(fields.state),
         fields.assistNotesDelta ?? null,
       ],
-    );
+    };
   }
 }

@@ -18,7 +18,7 @@ import { guard } from '../dialogue/guards';
 import type { ConversationInfo, Decision, Dialogue, GuestInput } from '../dialogue/port';
 import type { Logger } from '../logging/logger';
 import { decisionToActions } from './actions';
-import type { ConversationStore } from './conversation-store';
+import type { ConversationFields, ConversationStore } from './conversation-store';
 import type { InboxStore, OutboxAction, StoredEvent } from './store';
 
 export const MAX_TURN_ATTEMPTS = 3;
@@ -136,46 +136,41 @@ export class TurnProcessor {
         return undefined;
       });
       if (note) {
-        const ok = await db.transaction(async (tx) => {
-          const action: OutboxAction = { type: 'message', message: { content: note, private: true } };
-          if (!(await store.complete(tx, stored, 'assist', [{ accountId, conversationId: c.id, action }]))) return false;
-          await conversations.upsert(tx, stored.conversationKey, { accountId, inboxId: info.inboxId, conversationId: c.id, status: c.status, assistNotesDelta: 1 });
-          return true;
-        });
+        const action: OutboxAction = { type: 'message', message: { content: note, private: true } };
+        const ok = await store.complete(db, stored, 'assist', [{ accountId, conversationId: c.id, action }], (onlyIf) =>
+          conversations.upsertStatement(stored.conversationKey, { accountId, inboxId: info.inboxId, conversationId: c.id, status: c.status, assistNotesDelta: 1 }, onlyIf),
+        );
         return ok ? 'processed' : 'duplicate';
       }
     }
 
     if (!verdict.act || !c || accountId === undefined) {
       const reason = verdict.act ? 'no account known for this conversation yet' : verdict.reason;
-      log.debug(`ignored ${stored.event}: ${reason}`);
-      const ok = await db.transaction(async (tx) => {
-        if (!(await store.complete(tx, stored, `ignored: ${reason}`.slice(0, 200), []))) return false;
-        if (c) {
-          const base = { accountId, inboxId: inboxIdOf(event), conversationId: c.id };
-          if (!verdict.act && verdict.record === 'human_reply') await conversations.upsert(tx, stored.conversationKey, { ...base, humanTakeover: true });
-          else if (!verdict.act && verdict.record === 'status') {
-            const resolved = c.status === 'resolved';
-            await conversations.upsert(tx, stored.conversationKey, {
-              ...base,
-              status: c.status,
-              ...(resolved ? { humanTakeover: false, handedOff: false } : {}),
-            });
-          } else if (isMessageEvent(event)) {
-            await conversations.upsert(tx, stored.conversationKey, { ...base, status: c.status });
-          } else {
-            // e.g. conversation_updated for custom attributes: its status may be older than what we know.
-            await conversations.upsert(tx, stored.conversationKey, base);
-          }
-        }
-        return true;
-      });
+      if (logger.isDebugEnabled()) log.debug(`ignored ${stored.event}: ${reason}`);
+      let fields: ConversationFields | undefined;
+      if (c) {
+        const base = { accountId, inboxId: inboxIdOf(event), conversationId: c.id };
+        if (!verdict.act && verdict.record === 'human_reply') fields = { ...base, humanTakeover: true };
+        else if (!verdict.act && verdict.record === 'status') {
+          const resolved = c.status === 'resolved';
+          fields = { ...base, status: c.status, ...(resolved ? { humanTakeover: false, handedOff: false } : {}) };
+        } else if (isMessageEvent(event)) fields = { ...base, status: c.status };
+        // e.g. conversation_updated for custom attributes: its status may be older than what we know.
+        else fields = base;
+      }
+      const ok = await store.complete(
+        db,
+        stored,
+        `ignored: ${reason}`.slice(0, 200),
+        [],
+        fields && ((onlyIf) => conversations.upsertStatement(stored.conversationKey, fields, onlyIf)),
+      );
       return ok ? 'ignored' : 'duplicate';
     }
 
     const info = conversationInfo(event, c, accountId);
     const input = guestInputOf(event, verdict.kind);
-    log.debug(`turn: ${input.kind}`);
+    if (logger.isDebugEnabled()) log.debug(`turn: ${input.kind}`);
     this.deps.onTurn?.(input.kind);
     let decision: Decision;
     if (stored.attempts >= MAX_TURN_ATTEMPTS) {
@@ -189,19 +184,26 @@ export class TurnProcessor {
       customAttributes: (c.custom_attributes ?? {}) as Record<string, unknown>,
       handoffTeamId: this.deps.handoffTeamId,
     });
-    const ok = await db.transaction(async (tx) => {
-      if (!(await store.complete(tx, stored, input.kind, actions.map((action) => ({ accountId, conversationId: c.id, action }))))) return false;
-      await conversations.upsert(tx, stored.conversationKey, {
-        accountId,
-        inboxId: info.inboxId,
-        conversationId: c.id,
-        status: decision.handoff ? 'open' : c.status,
-        ...(input.kind === 'resumed' ? { humanTakeover: false, handedOff: false } : {}),
-        ...(decision.handoff ? { handedOff: true } : {}),
-        state: decision.state ?? record?.state ?? {},
-      });
-      return true;
-    });
+    const ok = await store.complete(
+      db,
+      stored,
+      input.kind,
+      actions.map((action) => ({ accountId, conversationId: c.id, action })),
+      (onlyIf) =>
+        conversations.upsertStatement(
+          stored.conversationKey,
+          {
+            accountId,
+            inboxId: info.inboxId,
+            conversationId: c.id,
+            status: decision.handoff ? 'open' : c.status,
+            ...(input.kind === 'resumed' ? { humanTakeover: false, handedOff: false } : {}),
+            ...(decision.handoff ? { handedOff: true } : {}),
+            state: decision.state ?? record?.state ?? {},
+          },
+          onlyIf,
+        ),
+    );
     if (ok && decision.handoff) {
       log.info(`handing the conversation to staff: ${decision.handoff.reason}`);
       this.deps.onHandoff?.(decision.handoff.reason);

@@ -2,7 +2,7 @@
  * The inbox and outbox tables: storing deliveries (deduplicated), leasing a conversation to one worker across all
  * replicas, taking its events oldest first, and the Chatwoot actions each turn decided.
  */
-import type { Database, Queryable } from '../db/database';
+import { shiftParameters, type Database, type Queryable, type Statement } from '../db/database';
 
 export interface StoredEvent {
   id: number;
@@ -41,10 +41,14 @@ export interface AcceptRow {
   payload: unknown;
 }
 
-/** Rows → "($1, $2), ($3, $4)" and the flat parameter list, for one multi-row INSERT. */
-function valuesList(rows: unknown[][]): { sql: string; values: unknown[] } {
+/**
+ * Rows → "($1, $2), ($3, $4)" and the flat parameter list, for one multi-row INSERT; with `types`, each column's
+ * parameter is cast ("$1::bigint"), and numbering starts after `offset` parameters already in the statement.
+ */
+function valuesList(rows: unknown[][], types?: string[], offset = 0): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
+  const placeholder = (v: unknown, column: number) => `$${offset + values.push(v)}${types ? `::${types[column]}` : ''}`;
+  const tuples = rows.map((row) => `(${row.map(placeholder).join(', ')})`);
   return { sql: tuples.join(', '), values };
 }
 
@@ -160,26 +164,38 @@ export class InboxStore {
   }
 
   /**
-   * Marks the event processed and records its actions, in the caller's transaction. Returns false when another
-   * worker processed it first (then the caller rolls back).
+   * Finishes a turn in one statement: marks the event processed, records its actions (in order) and runs `alongside`
+   * (the conversation's new state), all only if no other worker processed the event first; then returns false and
+   * writes nothing. One statement is atomic by itself: no transaction held open across round trips, which on the
+   * embedded database would keep the webhook's INSERTs waiting.
    */
   async complete(
-    tx: Queryable,
+    q: Queryable,
     event: StoredEvent,
     outcome: string,
     actions: Array<{ accountId: number; conversationId: number; action: OutboxAction }>,
+    alongside?: (onlyIf: string) => Statement,
   ): Promise<boolean> {
-    const done = await tx.query(`UPDATE inbox_events SET processed_at = now(), outcome = $2 WHERE id = $1 AND processed_at IS NULL RETURNING id`, [
-      event.id,
-      outcome,
-    ]);
-    if (!done.length) return false;
+    const values: unknown[] = [event.id, outcome];
+    const parts = [`done AS (UPDATE inbox_events SET processed_at = now(), outcome = $2 WHERE id = $1 AND processed_at IS NULL RETURNING id)`];
     if (actions.length) {
-      const { sql, values } = valuesList(actions.map((a) => [event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action)]));
-      // One statement for all of them: ids (and so delivery order) follow the order of the VALUES list.
-      await tx.query(`INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action) VALUES ${sql}`, values);
+      const list = valuesList(
+        actions.map((a, n) => [n, event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action)]),
+        ['int', 'text', 'bigint', 'bigint', 'bigint', 'jsonb'],
+        values.length,
+      );
+      values.push(...list.values);
+      // Ids (and so delivery order) follow the ORDER BY.
+      parts.push(`actions AS (INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action)
+         SELECT k, e, a, c, x FROM (VALUES ${list.sql}) AS v (n, k, e, a, c, x) WHERE EXISTS (SELECT 1 FROM done) ORDER BY n)`);
     }
-    return true;
+    if (alongside) {
+      const statement = alongside('EXISTS (SELECT 1 FROM done)');
+      parts.push(`alongside AS (${shiftParameters(statement.sql, values.length)})`);
+      values.push(...statement.values);
+    }
+    const rows = await q.query(`WITH ${parts.join(',\n')} SELECT id FROM done`, values);
+    return rows.length > 0;
   }
 
   async deferEvent(eventId: number, error: string, delayMs: number): Promise<void> {
