@@ -3,7 +3,7 @@
  * worker → HTTP. `main()` is what `npm start` runs; `startService()` is the same, in process, for tests and tools.
  */
 import { randomBytes } from 'node:crypto';
-import type * as http from 'node:http';
+import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ChatwootClient, contentHash } from './chatwoot/client';
@@ -132,7 +132,7 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
     }
     const app = createApp({ config: effective, logger, db, nlu, metrics, inbox, accept: intake, sandbox: sandboxRouter });
     server = await new Promise<http.Server>((resolve, reject) => {
-      const s = app.listen(listenPort, config.host, () => resolve(s));
+      const s = http.createServer(app).listen(listenPort, config.host, () => resolve(s));
       s.on('error', reject);
     });
     server.keepAliveTimeout = 65_000;

@@ -5,9 +5,15 @@
  * Status codes: 415 not JSON, 413 over 1 MB, 401 any authentication failure (one body for all), 400 malformed or
  * invalid JSON, 200 accepted / duplicate / ignored. 500 only when *we* could not store the delivery (our database
  * is down): Chatwoot retries 500 (and 429), never 503.
+ *
+ * It is a plain Node handler, not Express middleware: the service's HTTP server calls it directly for this one
+ * path (see app.ts), because the webhook is the hot path and Express's routing and response helpers were a third
+ * of a delivery's time on the main thread. Everything else goes through Express.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
+import getRawBody from 'raw-body';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import { accountIdOf, conversationOf, inboxIdOf, parseEvent, type ChatwootEvent } from './events';
@@ -40,118 +46,146 @@ function isJsonContentType(value: string | undefined): boolean {
   return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
 }
 
-export function createWebhookRouter(opts: WebhookRouterOptions): express.Router {
-  const router = express.Router();
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** The `?token=` of the request's URL, read only when a WEBHOOK_TOKEN is configured. */
+function queryToken(url: string | undefined): string | undefined {
+  const q = url?.indexOf('?') ?? -1;
+  if (q < 0) return undefined;
+  return new URLSearchParams(url!.slice(q + 1)).get('token') ?? undefined;
+}
+
+/** Reads the body up to MAX_BODY_BYTES; a body-reading failure is the client's (413 or 400), never a 5xx. */
+async function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+  try {
+    return await getRawBody(req, { limit: MAX_BODY_BYTES, length: req.headers['content-length'] });
+  } catch (err) {
+    const e = err as { type?: string; status?: number };
+    if (e.type === 'entity.too.large' || e.status === 413) reply(res, 413, { error: 'payload_too_large', message: 'The body is over 1 MB' });
+    else reply(res, 400, { error: 'bad_request', message: 'The request body could not be read' });
+    return undefined;
+  }
+}
+
+export function createWebhookHandler(opts: WebhookRouterOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const { chatwoot } = opts;
   const outcome = (event: string, o: WebhookOutcome) => opts.onOutcome?.(event, o);
 
-  router.post(
-    '/',
-    (req: Request, res: Response, next: NextFunction) => {
-      if (!isJsonContentType(req.headers['content-type'])) {
-        outcome('unknown', 'invalid');
-        res.status(415).json({ error: 'unsupported_media_type', message: 'Send application/json' });
-        return;
-      }
-      next();
-    },
-    express.raw({ type: () => true, limit: MAX_BODY_BYTES }),
-    async (req: Request, res: Response) => {
-      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const deliveryHeader = req.header('x-chatwoot-delivery');
-      const deliveryId = deliveryHeader && deliveryHeader.length <= 200 ? deliveryHeader : undefined;
-      // Child loggers are made only when something is logged: winston builds a child and formats a debug line even
-      // when the level drops it, which was a seventh of the handler's time (profiled).
-      let ref: string | undefined;
-      const log = () => opts.logger.child({ delivery: (ref ??= deliveryId ?? `local-${randomUUID()}`) });
-
-      // Authentication first, on the raw bytes, before any parsing.
-      if (chatwoot.webhookToken && !tokenMatches(typeof req.query.token === 'string' ? req.query.token : undefined, chatwoot.webhookToken)) {
-        log().warn('webhook rejected: wrong or missing ?token= (check WEBHOOK_TOKEN and the bot URL in Chatwoot)');
-        outcome('unknown', 'unauthorized');
-        res.status(401).json(UNAUTHORIZED);
-        return;
-      }
-      if (chatwoot.signatureMode !== 'off') {
-        const check = verifySignature({
-          rawBody: raw,
-          signature: req.header('x-chatwoot-signature'),
-          timestamp: req.header('x-chatwoot-timestamp'),
-          secrets: chatwoot.webhookSecrets,
-          nowSeconds: opts.now?.(),
-        });
-        if (!check.ok) {
-          const hint =
-            check.reason === 'stale'
-              ? 'the X-Chatwoot-Timestamp is more than 300 s away: check both clocks (NTP)'
-              : 'verify that the agent bot secret in Chatwoot matches CHATWOOT_WEBHOOK_SECRET';
-          if (chatwoot.signatureMode === 'enforce') {
-            log().warn(`webhook rejected: signature ${check.reason}; ${hint}`);
-            outcome('unknown', 'unauthorized');
-            res.status(401).json(UNAUTHORIZED);
-            return;
-          }
-          log().warn(`webhook signature ${check.reason} (accepted: CHATWOOT_SIGNATURE_MODE=warn); ${hint}`);
-        }
-      }
-
-      const text = raw.toString('utf8');
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        outcome('unknown', 'invalid');
-        res.status(400).json({ error: 'malformed_json', message: 'The body is not valid JSON' });
-        return;
-      }
-      const parsed = parseEvent(body);
-      if (!parsed.ok) {
-        outcome('unknown', 'invalid');
-        res.status(400).json({ error: 'invalid_event', message: parsed.error });
-        return;
-      }
-      const event = parsed.event;
-      const name = event.event === 'unknown' ? 'unknown' : event.event;
-      const accountId = accountIdOf(event);
-      const inboxId = inboxIdOf(event);
-      const conversation = conversationOf(event);
-      const elog = () => log().child({ event: name, account: accountId, inbox: inboxId, conversation: conversation?.id });
-      const debug = opts.logger.isDebugEnabled();
-
-      const outsideAccounts = chatwoot.accountIds && accountId !== undefined && !chatwoot.accountIds.includes(accountId);
-      const outsideInboxes = chatwoot.inboxIds && inboxId !== undefined && !chatwoot.inboxIds.includes(inboxId);
-      if (event.event === 'unknown' || outsideAccounts || outsideInboxes) {
-        if (debug) elog().debug('webhook ignored (unknown event or outside CHATWOOT_ACCOUNT_IDS / CHATWOOT_INBOX_IDS)');
-        outcome(name, 'ignored');
-        res.status(200).json({ status: 'ignored' });
-        return;
-      }
-
-      try {
-        const result = await opts.accept({ deliveryId, event, receivedAt: new Date(), raw: text });
-        if (debug) elog().debug(`webhook ${result}`);
-        outcome(name, result);
-        res.status(200).json({ status: result });
-      } catch (err) {
-        // Our storage failed: 500 makes Chatwoot retry the same delivery (it retries 500 and 429 only).
-        elog().error(`could not store the delivery: ${(err as Error).message}`);
-        outcome(name, 'error');
-        res.status(500).json({ error: 'storage_unavailable', message: 'Try again' });
-      }
-    },
-  );
-
-  // Body-parser errors (too large, aborted, bad encoding) are the client's: never a 5xx.
-  router.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (err.type === 'entity.too.large' || err.status === 413) {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isJsonContentType(req.headers['content-type'])) {
       outcome('unknown', 'invalid');
-      res.status(413).json({ error: 'payload_too_large', message: 'The body is over 1 MB' });
+      req.resume(); // drain the body so the connection can be reused
+      reply(res, 415, { error: 'unsupported_media_type', message: 'Send application/json' });
       return;
     }
-    outcome('unknown', 'invalid');
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
-    res.status(status).json({ error: 'bad_request', message: 'The request body could not be read' });
-  });
+    const raw = await readBody(req, res);
+    if (!raw) {
+      outcome('unknown', 'invalid');
+      return;
+    }
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const deliveryHeader = header('x-chatwoot-delivery');
+    const deliveryId = deliveryHeader && deliveryHeader.length <= 200 ? deliveryHeader : undefined;
+    // Child loggers are made only when something is logged: winston builds a child and formats a debug line even
+    // when the level drops it, which was a seventh of the handler's time (profiled).
+    let ref: string | undefined;
+    const log = () => opts.logger.child({ delivery: (ref ??= deliveryId ?? `local-${randomUUID()}`) });
 
+    // Authentication first, on the raw bytes, before any parsing.
+    if (chatwoot.webhookToken && !tokenMatches(queryToken(req.url), chatwoot.webhookToken)) {
+      log().warn('webhook rejected: wrong or missing ?token= (check WEBHOOK_TOKEN and the bot URL in Chatwoot)');
+      outcome('unknown', 'unauthorized');
+      reply(res, 401, UNAUTHORIZED);
+      return;
+    }
+    if (chatwoot.signatureMode !== 'off') {
+      const check = verifySignature({
+        rawBody: raw,
+        signature: header('x-chatwoot-signature'),
+        timestamp: header('x-chatwoot-timestamp'),
+        secrets: chatwoot.webhookSecrets,
+        nowSeconds: opts.now?.(),
+      });
+      if (!check.ok) {
+        const hint =
+          check.reason === 'stale'
+            ? 'the X-Chatwoot-Timestamp is more than 300 s away: check both clocks (NTP)'
+            : 'verify that the agent bot secret in Chatwoot matches CHATWOOT_WEBHOOK_SECRET';
+        if (chatwoot.signatureMode === 'enforce') {
+          log().warn(`webhook rejected: signature ${check.reason}; ${hint}`);
+          outcome('unknown', 'unauthorized');
+          reply(res, 401, UNAUTHORIZED);
+          return;
+        }
+        log().warn(`webhook signature ${check.reason} (accepted: CHATWOOT_SIGNATURE_MODE=warn); ${hint}`);
+      }
+    }
+
+    const text = raw.toString('utf8');
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      outcome('unknown', 'invalid');
+      reply(res, 400, { error: 'malformed_json', message: 'The body is not valid JSON' });
+      return;
+    }
+    const parsed = parseEvent(body);
+    if (!parsed.ok) {
+      outcome('unknown', 'invalid');
+      reply(res, 400, { error: 'invalid_event', message: parsed.error });
+      return;
+    }
+    const event = parsed.event;
+    const name = event.event === 'unknown' ? 'unknown' : event.event;
+    const accountId = accountIdOf(event);
+    const inboxId = inboxIdOf(event);
+    const conversation = conversationOf(event);
+    const elog = () => log().child({ event: name, account: accountId, inbox: inboxId, conversation: conversation?.id });
+    const debug = opts.logger.isDebugEnabled();
+
+    const outsideAccounts = chatwoot.accountIds && accountId !== undefined && !chatwoot.accountIds.includes(accountId);
+    const outsideInboxes = chatwoot.inboxIds && inboxId !== undefined && !chatwoot.inboxIds.includes(inboxId);
+    if (event.event === 'unknown' || outsideAccounts || outsideInboxes) {
+      if (debug) elog().debug('webhook ignored (unknown event or outside CHATWOOT_ACCOUNT_IDS / CHATWOOT_INBOX_IDS)');
+      outcome(name, 'ignored');
+      reply(res, 200, { status: 'ignored' });
+      return;
+    }
+
+    try {
+      const result = await opts.accept({ deliveryId, event, receivedAt: new Date(), raw: text });
+      if (debug) elog().debug(`webhook ${result}`);
+      outcome(name, result);
+      reply(res, 200, { status: result });
+    } catch (err) {
+      // Our storage failed: 500 makes Chatwoot retry the same delivery (it retries 500 and 429 only).
+      elog().error(`could not store the delivery: ${(err as Error).message}`);
+      outcome(name, 'error');
+      reply(res, 500, { error: 'storage_unavailable', message: 'Try again' });
+    }
+  };
+
+  return (req, res) => {
+    handle(req, res).catch((err) => {
+      // Nothing above throws by design; if it ever does, the client still gets an answer and we a log line.
+      opts.logger.error(`webhook handler failed: ${(err as Error).message}`);
+      if (!res.headersSent) reply(res, 500, { error: 'internal_error', message: 'Try again' });
+    });
+  };
+}
+
+/** The same handler mounted as an Express router (for apps that route everything through Express). */
+export function createWebhookRouter(opts: WebhookRouterOptions): express.Router {
+  const router = express.Router();
+  const handler = createWebhookHandler(opts);
+  router.post('/', (req, res) => handler(req, res));
   return router;
 }

@@ -53,10 +53,20 @@ function valuesList(rows: unknown[][], types?: string[], offset = 0): { sql: str
 }
 
 export class InboxStore {
-  constructor(private readonly db: Database) {}
+  /**
+   * On the embedded database the next INSERT is already queued in the database's thread when one finishes, rather
+   * than waiting for the main thread to hear of it; that thread runs them in order, so ids still follow arrival.
+   * On PostgreSQL concurrent INSERTs could take ids out of arrival order: one at a time there.
+   */
+  private readonly maxFlushesInFlight: number;
+
+  constructor(private readonly db: Database) {
+    this.maxFlushesInFlight = Number(process.env.FLUSHES ?? (db.kind === 'embedded' ? 2 : 1));
+  }
 
   private pending: Array<{ row: AcceptRow; resolve: (r: 'accepted' | 'duplicate') => void; reject: (e: unknown) => void }> = [];
-  private flushing = false;
+  /** INSERTs sent and not yet answered. */
+  private flushesInFlight = 0;
 
   /**
    * Stores one delivery; 'duplicate' when the same delivery (or the same meaning) was stored before. Deliveries
@@ -82,8 +92,8 @@ export class InboxStore {
   private flushScheduled = false;
 
   private async flush(): Promise<void> {
-    if (this.flushing || !this.pending.length) return;
-    this.flushing = true;
+    if (this.flushesInFlight >= this.maxFlushesInFlight || !this.pending.length) return;
+    this.flushesInFlight++;
     const batch = this.pending.splice(0, 200);
     try {
       const { sql, values } = valuesList(
@@ -104,7 +114,7 @@ export class InboxStore {
     } catch (err) {
       for (const b of batch) b.reject(err);
     } finally {
-      this.flushing = false;
+      this.flushesInFlight--;
       void this.flush();
     }
   }
