@@ -61,7 +61,7 @@ export class InboxStore {
   private readonly maxFlushesInFlight: number;
 
   constructor(private readonly db: Database) {
-    this.maxFlushesInFlight = Number(process.env.FLUSHES ?? (db.kind === 'embedded' ? 2 : 1));
+    this.maxFlushesInFlight = db.kind === 'embedded' ? 2 : 1;
   }
 
   private pending: Array<{ row: AcceptRow; resolve: (r: 'accepted' | 'duplicate') => void; reject: (e: unknown) => void }> = [];
