@@ -36,4 +36,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Memory flags: see src/ops/runtime-flags.ts (the same as `npm start`).
-CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=20", "--no-liftoff", "-e", "require('./dist/server.js').main()"]
+CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=20", "--no-liftoff", "-e", "require('./dist/server.js').main()"]

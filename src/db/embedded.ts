@@ -9,9 +9,10 @@ import { PgliteThread } from './pglite-thread';
 /**
  * PostgreSQL's default 128 MB of shared buffers would live inside the WebAssembly heap, which never shrinks; the
  * bot's working set (open conversations, recent deliveries) is a few MB, and pages beyond the buffers are still
- * served from the operating system's file cache.
+ * served from the operating system's file cache. 8 MB rather than 16 MB: ~7 MiB less resident after 10,000
+ * conversations, with no change in intake or turn throughput (measured).
  */
-const POSTGRESQL_CONF = 'shared_buffers = 16MB\n';
+const POSTGRESQL_CONF = 'shared_buffers = 8MB\n';
 
 /**
  * Creates a new data directory (initdb) in a short-lived child process: PGlite's initdb step leaves some 450 MB of
