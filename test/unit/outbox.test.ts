@@ -3,6 +3,7 @@
  * retry and counts an attempt for each (so a delivery after a crash checks for an echo first); a failure defers
  * the failed action and gives the attempt back to the ones behind it, which were never sent.
  */
+import { ConversationStore } from '../../src/inbox/conversation-store';
 import { InboxStore, type OutboxAction, type StoredEvent } from '../../src/inbox/store';
 import { databaseKinds, openTestDatabase } from '../support/db';
 
@@ -42,6 +43,30 @@ describe.each(databaseKinds)('outbox claims (%s)', (kind) => {
         ['three', 0],
       ]);
       expect(again.rows[0].id).toBe(first.rows[1].id);
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it('finishes a turn in one statement, and writes nothing when another worker finished the event first', async () => {
+    const t = await openTestDatabase(kind);
+    try {
+      const store = new InboxStore(t.db);
+      const conversations = new ConversationStore(t.db, 60);
+      const key = 'i7:c43';
+      await store.accept({ dedupeKey: 'd-2', conversationKey: key, event: 'message_created', payload: { n: 2 } });
+      const event = (await store.nextEvent(key)) as StoredEvent;
+      const finish = (reply: string, state: unknown) =>
+        store.complete(t.db, event, 'message', [reply, `${reply}, again`].map((c) => ({ accountId: 1, conversationId: 43, action: say(c) })), (onlyIf) =>
+          conversations.upsertStatement(key, { accountId: 1, inboxId: 7, conversationId: 43, status: 'pending', state }, onlyIf),
+        );
+      expect(await finish('first', { step: 1 })).toBe(true);
+      expect(await finish('second', { step: 2 })).toBe(false);
+
+      const sent = await t.db.query<{ action: { message: { content: string } } }>('SELECT action FROM outbox ORDER BY id');
+      expect(sent.map((r) => r.action.message.content)).toEqual(['first', 'first, again']);
+      expect((await conversations.get(key))?.state).toEqual({ step: 1 });
+      expect(await store.nextEvent(key)).toBeUndefined();
     } finally {
       await t.drop();
     }
