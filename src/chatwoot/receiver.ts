@@ -12,7 +12,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express from 'express';
 import getRawBody from 'raw-body';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
@@ -180,12 +179,4 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
       if (!res.headersSent) reply(res, 500, { error: 'internal_error', message: 'Try again' });
     });
   };
-}
-
-/** The same handler mounted as an Express router (for apps that route everything through Express). */
-export function createWebhookRouter(opts: WebhookRouterOptions): express.Router {
-  const router = express.Router();
-  const handler = createWebhookHandler(opts);
-  router.post('/', (req, res) => handler(req, res));
-  return router;
 }

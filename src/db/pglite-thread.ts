@@ -117,7 +117,7 @@ export class PgliteThread {
   private readonly waiting = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
   private seq = 1;
   private failure?: Error;
-  closed = false;
+  private closed = false;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: Reply) => {

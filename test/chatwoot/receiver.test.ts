@@ -1,9 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import fc from 'fast-check';
 import { loadConfig } from '../../src/config';
-import { createWebhookRouter, type AcceptedDelivery } from '../../src/chatwoot/receiver';
+import { createWebhookHandler, type AcceptedDelivery } from '../../src/chatwoot/receiver';
 import { sign } from '../../src/chatwoot/signature';
 import { silentLogger } from '../../src/logging/logger';
 import { fixture } from '../support/fixtures';
@@ -12,10 +11,10 @@ const SECRET = 'kR3vXw8ZpQ2mN7tL5yB9cD4f';
 
 async function serve(env: Record<string, string>, accept: (d: AcceptedDelivery) => Promise<'accepted' | 'duplicate'>) {
   const config = loadConfig(env, { isTty: false });
-  const app = express();
-  app.use('/webhooks/chatwoot', createWebhookRouter({ chatwoot: config.chatwoot, logger: silentLogger(), accept }));
+  // The handler as the service's HTTP server calls it (app.ts), with no Express in front.
+  const handler = createWebhookHandler({ chatwoot: config.chatwoot, logger: silentLogger(), accept });
   const server = await new Promise<http.Server>((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
+    const s = http.createServer(handler).listen(0, '127.0.0.1', () => r(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/chatwoot`;
   return { url, close: () => new Promise<void>((r) => server.close(() => r())) };

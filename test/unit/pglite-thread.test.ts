@@ -15,23 +15,17 @@ describe('embedded database thread', () => {
 
   it("runs only the open transaction's statements; the rest wait and urgent ones go first", async () => {
     const finished: string[] = [];
-    let sendOthers!: () => void;
-    const othersSent = new Promise<void>((r) => (sendOthers = r));
     let others: Promise<unknown>[] = [];
-    const tx = db.transaction(async (q) => {
+    await db.transaction(async (q) => {
       await q.query('INSERT INTO probe VALUES (1)');
-      // Sent while the transaction is open: they must neither run inside it nor before its COMMIT.
-      others = [
-        db.query('SELECT count(*)::int AS n FROM probe').then((rows) => finished.push(`background saw ${(rows[0] as { n: number }).n}`)),
-        db.query('SELECT count(*)::int AS n FROM probe', [], { urgent: true }).then((rows) => finished.push(`urgent saw ${(rows[0] as { n: number }).n}`)),
-      ];
-      sendOthers();
-      await new Promise((r) => setTimeout(r, 50));
+      // Sent while the transaction is open, and so in the thread before its second INSERT: they must neither run
+      // inside the transaction nor before its COMMIT.
+      const count = (label: string, urgent: boolean) =>
+        db.query<{ n: number }>('SELECT count(*)::int AS n FROM probe', [], { urgent }).then((rows) => finished.push(`${label} saw ${rows[0].n}`));
+      others = [count('background', false), count('urgent', true)];
       await q.query('INSERT INTO probe VALUES (2)');
       finished.push('transaction');
     });
-    await othersSent;
-    await tx;
     await Promise.all(others);
     expect(finished).toEqual(['transaction', 'urgent saw 2', 'background saw 2']);
   });
