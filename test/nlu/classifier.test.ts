@@ -1,5 +1,6 @@
 import { IntentClassifier, type TrainingExample } from '../../src/nlu/local/classifier';
 import { loadConfig } from '../../src/config';
+import { featuresOf } from '../../src/nlu/local/features';
 
 const FALLBACK = 'Default Fallback Intent';
 
@@ -115,3 +116,19 @@ describe('IntentClassifier', () => {
     expect(model.weightCount).toBeLessThan(model.labelCount * model.featureCount);
   });
 });
+
+describe('features', () => {
+  const keys = (text: string) => [...featuresOf(text).keys()].sort();
+
+  it('months, weekdays, ordinals and numbers stand for their class: any date reads like the ones in the training phrases', () => {
+    expect(keys('a room from 3 january to the 5th, leaving on friday')).toEqual(keys('a room from 12 august to the 14th, leaving on monday'));
+    expect(keys('from jan 3')).toEqual(keys('from sept 30'));
+  });
+
+  it('words that are more often not dates stay words', () => {
+    expect(keys('may I book a room')).not.toEqual(keys('june I book a room'));
+    expect(featuresOf('may I book').has('w:may')).toBe(true);
+    expect(featuresOf('the sun terrace').has('w:sun')).toBe(true);
+  });
+});
+

@@ -34,12 +34,29 @@ export function stem(word: string): string {
     .replace(/(ation|ment)$/, '');
 }
 
+/**
+ * Calendar words stand for their class: "from 3 january to the 5th" and "from 12 august to the 15th" ask the same
+ * thing, and a hotel's training phrases cannot name every month and day. "may", "march", "sat", "sun", "wed" and
+ * "mar" stay words (they are more often verbs or nouns than dates).
+ */
+const MONTH = /^(january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|thu|thur|thurs|fri)$/;
+const ORDINAL = /^\d{1,2}(st|nd|rd|th)$/;
+
+/** The class a word stands for, or undefined for an ordinary word. */
+function wordClass(word: string): string | undefined {
+  if (/^\d+$/.test(word)) return '<num>';
+  if (ORDINAL.test(word)) return '<ordinal>';
+  if (MONTH.test(word)) return '<month>';
+  if (WEEKDAY.test(word)) return '<weekday>';
+  return undefined;
+}
+
 export function tokens(text: string): string[] {
   return normalize(text)
     .split(' ')
     .filter(Boolean)
-    .map((w) => (/^\d+$/.test(w) ? '<num>' : w))
-    .map(stem);
+    .map((w) => wordClass(w) ?? stem(w));
 }
 
 export function featuresOf(text: string): Map<string, number> {
@@ -51,7 +68,7 @@ export function featuresOf(text: string): Map<string, number> {
     if (i + 1 < toks.length) add(`b:${toks[i]}_${toks[i + 1]}`, 1);
   }
   for (const w of normalize(text).split(' ')) {
-    if (!w || /^\d+$/.test(w)) continue;
+    if (!w || wordClass(w)) continue; // a class is one feature, not the spelling of its member
     const padded = `<${w}>`;
     for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, 0.5);
   }
