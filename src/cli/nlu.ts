@@ -26,7 +26,8 @@ export async function main(args: string[]): Promise<number> {
   const logger = createLogger({ level: 'warn', format: 'pretty', toStderr: true });
   const agentDir = path.resolve(option(rest, '--agent') ?? defaultAgentDir);
   const engineName = (option(rest, '--engine') ?? config.nlu.engine) as 'local' | 'dialogflow';
-  if (engineName !== 'local' && engineName !== 'dialogflow') throw new Error(`--engine must be local or dialogflow\n${USAGE}`);
+  if (engineName !== 'local' && engineName !== 'dialogflow')
+    throw new Error(`--engine must be local or dialogflow\n${USAGE}`);
 
   if (command === 'parse') {
     const text = rest.find((a, i) => !a.startsWith('--') && !['--agent', '--date', '--engine'].includes(rest[i - 1]));
@@ -35,7 +36,13 @@ export async function main(args: string[]): Promise<number> {
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('--date must be YYYY-MM-DD');
     const engine = await createNluEngine({ ...config.nlu, engine: engineName }, { agentDir, logger });
     try {
-      const r = await engine.detect({ text, sessionId: 'cli-parse', languageCode: 'en', timeZone: 'UTC', referenceDate: date });
+      const r = await engine.detect({
+        text,
+        sessionId: 'cli-parse',
+        languageCode: 'en',
+        timeZone: 'UTC',
+        referenceDate: date,
+      });
       const out = {
         intent: r.intent,
         confidence: r.confidence,
@@ -81,13 +88,25 @@ export async function main(args: string[]): Promise<number> {
           `in-scope accuracy    ${pct(summary.inScopeAccuracy)}`,
           `out-of-scope recall  ${pct(summary.outOfScopeRecall)}   precision ${pct(summary.outOfScopePrecision)}`,
           `latency              p50 ${summary.latencyMs.p50} ms   p99 ${summary.latencyMs.p99} ms`,
+          ...(summary.thresholdSweep
+            ? [
+                `best threshold       ${summary.thresholdSweep.best.threshold}: in-scope ${pct(summary.thresholdSweep.best.inScopeAccuracy)}, out-of-scope recall ${pct(summary.thresholdSweep.best.outOfScopeRecall)} (the most lines right; set HANDOFF_CONFIDENCE to use it)`,
+                `by threshold         ${summary.thresholdSweep.points
+                  .filter((_, k) => k % 2 === 1)
+                  .map((p) => `${p.threshold}: ${pct(p.inScopeAccuracy)}/${pct(p.outOfScopeRecall)}`)
+                  .join('  ')}`,
+              ]
+            : []),
           '',
           'intent                          precision  recall     F1  support',
           ...Object.entries(summary.perIntent).map(
-            ([k, v]) => `${k.padEnd(30)} ${pct(v.precision).padStart(9)} ${pct(v.recall).padStart(7)} ${pct(v.f1).padStart(6)} ${String(v.support).padStart(8)}`,
+            ([k, v]) =>
+              `${k.padEnd(30)} ${pct(v.precision).padStart(9)} ${pct(v.recall).padStart(7)} ${pct(v.f1).padStart(6)} ${String(v.support).padStart(8)}`,
           ),
           '',
-          ...Object.entries(summary.slotAccuracy).map(([k, v]) => `slot ${k.padEnd(18)} ${pct(v.accuracy)} of ${v.support}`),
+          ...Object.entries(summary.slotAccuracy).map(
+            ([k, v]) => `slot ${k.padEnd(18)} ${pct(v.accuracy)} of ${v.support}`,
+          ),
         ];
         process.stdout.write(`${out.join('\n')}\n`);
       }

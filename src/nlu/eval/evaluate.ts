@@ -26,7 +26,14 @@ export function expectedCheckout(line: EvalLine): string | undefined {
   const checkout = typeof slots.checkout === 'string' ? slots.checkout : undefined;
   const checkin = typeof slots.checkin === 'string' ? slots.checkin : undefined;
   const text = typeof slots.checkout_text === 'string' ? slots.checkout_text : '';
-  if (!checkout || !checkin || checkout > checkin || !/not after check-?in/i.test(line.notes ?? '') || /\b\d{4}\b/.test(text)) return checkout;
+  if (
+    !checkout ||
+    !checkin ||
+    checkout > checkin ||
+    !/not after check-?in/i.test(line.notes ?? '') ||
+    /\b\d{4}\b/.test(text)
+  )
+    return checkout;
   const byYears = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(text);
   const d = new Date(`${checkout}T00:00:00Z`);
   for (let i = 0; i < 24 && d.toISOString().slice(0, 10) <= checkin; i++) {
@@ -45,7 +52,17 @@ export interface Prediction {
 }
 
 const OOS = new Set(['out_of_scope', 'oos']);
-const SLOTS = ['checkin', 'checkout', 'nights', 'guests', 'rooms', 'room_type', 'email', 'name', 'confirmation_code'] as const;
+const SLOTS = [
+  'checkin',
+  'checkout',
+  'nights',
+  'guests',
+  'rooms',
+  'room_type',
+  'email',
+  'name',
+  'confirmation_code',
+] as const;
 
 /** The bot's previous question → the slot-filling context the dialogue would have set for the answer. */
 export function expectingFromQuestion(question: string | undefined): NluContext[] {
@@ -57,6 +74,7 @@ export function expectingFromQuestion(question: string | undefined): NluContext[
 
 export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: number) {
   const predictions: Prediction[] = [];
+  const answers: Answer[] = [];
   const latencies: number[] = [];
   for (const [i, line] of lines.entries()) {
     const start = process.hrtime.bigint();
@@ -69,16 +87,87 @@ export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: 
       contexts: expectingFromQuestion(line.context),
     });
     latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    answers.push({ intent: r.intent, confidence: r.confidence, isFallback: r.isFallback });
     const predicted = decide(r, threshold) === 'act' ? r.intent : 'out_of_scope';
-    predictions.push({ text: line.text, expected: OOS.has(line.intent) ? 'out_of_scope' : line.intent, predicted, confidence: r.confidence, parameters: r.parameters });
+    predictions.push({
+      text: line.text,
+      expected: OOS.has(line.intent) ? 'out_of_scope' : line.intent,
+      predicted,
+      confidence: r.confidence,
+      parameters: r.parameters,
+    });
   }
-  return { summary: summarize(lines, predictions, latencies), predictions };
+  return {
+    summary: { ...summarize(lines, predictions, latencies), thresholdSweep: sweep(lines, answers) },
+    predictions,
+  };
+}
+
+/** What the engine answered for a line, before the handoff threshold is applied. */
+type Answer = { intent: string; confidence: number; isFallback: boolean };
+
+export interface ThresholdPoint {
+  threshold: number;
+  inScopeAccuracy: number;
+  outOfScopeRecall: number;
+}
+
+/**
+ * In-scope accuracy and out-of-scope recall at handoff thresholds 0.05…0.95, and the threshold that gets the most
+ * lines right (in scope and out of scope alike: the paper's oos-threshold rule for CLINC150), so a bot designer
+ * can choose HANDOFF_CONFIDENCE for an agent from its labelled data. Absent when the data has no out-of-scope lines.
+ */
+export function sweep(
+  lines: EvalLine[],
+  answers: Answer[],
+): { best: ThresholdPoint; points: ThresholdPoint[] } | undefined {
+  const inScope = lines.map((l, i) => i).filter((i) => !OOS.has(lines[i].intent));
+  const outOfScope = lines.map((l, i) => i).filter((i) => OOS.has(lines[i].intent));
+  if (!inScope.length || !outOfScope.length) return undefined;
+  const right = (i: number, t: number) => {
+    const predicted = decide(answers[i], t) === 'act' ? answers[i].intent : 'out_of_scope';
+    return OOS.has(lines[i].intent)
+      ? predicted === 'out_of_scope'
+      : predicted === lines[i].intent || (lines[i].accept ?? []).includes(predicted);
+  };
+  const at = (t: number): ThresholdPoint & { right: number } => {
+    const inRight = inScope.filter((i) => right(i, t)).length;
+    const oosRight = outOfScope.filter((i) => right(i, t)).length;
+    return {
+      threshold: t,
+      inScopeAccuracy: round(inRight / inScope.length),
+      outOfScopeRecall: round(oosRight / outOfScope.length),
+      right: inRight + oosRight,
+    };
+  };
+  const points = Array.from({ length: 19 }, (_, k) => at(round(0.05 * (k + 1))));
+  // The best threshold is searched among the confidences themselves (finer than the grid): a threshold equal to a
+  // line's confidence acts on it. The first of the best is kept and moved halfway down to the confidence below it,
+  // which gives the same lines right with a margin on both sides.
+  const confidences = [...new Set(answers.map((a) => a.confidence))].sort((a, b) => a - b);
+  let best = at(0);
+  let below = 0;
+  for (const [k, c] of confidences.entries()) {
+    const point = at(c);
+    if (point.right > best.right) {
+      best = point;
+      below = k ? confidences[k - 1] : 0;
+    }
+  }
+  if (best.threshold > 0) best = at(round((below + best.threshold) / 2));
+  const strip = ({ threshold, inScopeAccuracy, outOfScopeRecall }: ThresholdPoint) => ({
+    threshold,
+    inScopeAccuracy,
+    outOfScopeRecall,
+  });
+  return { best: strip(best), points: points.map(strip) };
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 function summarize(lines: EvalLine[], preds: Prediction[], latencies: number[]) {
-  const correct = (p: Prediction, i: number) => p.predicted === p.expected || (lines[i].accept ?? []).includes(p.predicted);
+  const correct = (p: Prediction, i: number) =>
+    p.predicted === p.expected || (lines[i].accept ?? []).includes(p.predicted);
   const inScope = preds.map((p, i) => ({ p, i })).filter(({ p }) => p.expected !== 'out_of_scope');
   const oos = preds.filter((p) => p.expected === 'out_of_scope');
   const predictedOos = preds.filter((p) => p.predicted === 'out_of_scope');
@@ -91,14 +180,23 @@ function summarize(lines: EvalLine[], preds: Prediction[], latencies: number[]) 
     const support = preds.filter((p) => p.expected === l).length;
     const precision = tp + fp ? tp / (tp + fp) : 0;
     const recall = support ? tp / support : 0;
-    perIntent[l] = { precision: round(precision), recall: round(recall), f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0), support };
+    perIntent[l] = {
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
+      support,
+    };
   }
   const slotAccuracy: Record<string, { accuracy: number; support: number }> = {};
   for (const s of SLOTS) {
     const withSlot = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.slots && l.slots[s] !== undefined);
     if (!withSlot.length) continue;
     const expected = (l: EvalLine) => (s === 'checkout' ? expectedCheckout(l) : l.slots![s]);
-    const right = withSlot.filter(({ l, i }) => String((preds[i].parameters as Record<string, unknown>)[s] ?? '').toLowerCase() === String(expected(l)).toLowerCase()).length;
+    const right = withSlot.filter(
+      ({ l, i }) =>
+        String((preds[i].parameters as Record<string, unknown>)[s] ?? '').toLowerCase() ===
+        String(expected(l)).toLowerCase(),
+    ).length;
     slotAccuracy[s] = { accuracy: round(right / withSlot.length), support: withSlot.length };
   }
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -107,7 +205,9 @@ function summarize(lines: EvalLine[], preds: Prediction[], latencies: number[]) 
     lines: preds.length,
     inScopeAccuracy: round(inScope.filter(({ p, i }) => correct(p, i)).length / (inScope.length || 1)),
     outOfScopeRecall: round(oos.filter((p) => p.predicted === 'out_of_scope').length / (oos.length || 1)),
-    outOfScopePrecision: round(predictedOos.filter((p) => p.expected === 'out_of_scope').length / (predictedOos.length || 1)),
+    outOfScopePrecision: round(
+      predictedOos.filter((p) => p.expected === 'out_of_scope').length / (predictedOos.length || 1),
+    ),
     perIntent,
     slotAccuracy,
     latencyMs: { p50: pct(50), p99: pct(99) },
