@@ -52,6 +52,14 @@ export interface Prediction {
 }
 
 const OOS = new Set(['out_of_scope', 'oos']);
+/** The label a line expects, with the data sets' out-of-scope spellings as one. */
+const expectedOf = (line: EvalLine) => (OOS.has(line.intent) ? 'out_of_scope' : line.intent);
+/** What the bot acts on at this threshold: the intent, or out_of_scope (fallback or under the threshold). */
+const predictedAt = (answer: Answer, threshold: number) =>
+  decide(answer, threshold) === 'act' ? answer.intent : 'out_of_scope';
+/** Right when it is the expected label or one the line's `accept` list allows. */
+const isRight = (line: EvalLine, predicted: string) =>
+  predicted === expectedOf(line) || (line.accept ?? []).includes(predicted);
 const SLOTS = [
   'checkin',
   'checkout',
@@ -88,11 +96,10 @@ export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: 
     });
     latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
     answers.push({ intent: r.intent, confidence: r.confidence, isFallback: r.isFallback });
-    const predicted = decide(r, threshold) === 'act' ? r.intent : 'out_of_scope';
     predictions.push({
       text: line.text,
-      expected: OOS.has(line.intent) ? 'out_of_scope' : line.intent,
-      predicted,
+      expected: expectedOf(line),
+      predicted: predictedAt(r, threshold),
       confidence: r.confidence,
       parameters: r.parameters,
     });
@@ -124,12 +131,7 @@ export function sweep(
   const inScope = lines.map((l, i) => i).filter((i) => !OOS.has(lines[i].intent));
   const outOfScope = lines.map((l, i) => i).filter((i) => OOS.has(lines[i].intent));
   if (!inScope.length || !outOfScope.length) return undefined;
-  const right = (i: number, t: number) => {
-    const predicted = decide(answers[i], t) === 'act' ? answers[i].intent : 'out_of_scope';
-    return OOS.has(lines[i].intent)
-      ? predicted === 'out_of_scope'
-      : predicted === lines[i].intent || (lines[i].accept ?? []).includes(predicted);
-  };
+  const right = (i: number, t: number) => isRight(lines[i], predictedAt(answers[i], t));
   const at = (t: number): ThresholdPoint & { right: number } => {
     const inRight = inScope.filter((i) => right(i, t)).length;
     const oosRight = outOfScope.filter((i) => right(i, t)).length;
@@ -166,8 +168,7 @@ export function sweep(
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 function summarize(lines: EvalLine[], preds: Prediction[], latencies: number[]) {
-  const correct = (p: Prediction, i: number) =>
-    p.predicted === p.expected || (lines[i].accept ?? []).includes(p.predicted);
+  const correct = (p: Prediction, i: number) => isRight(lines[i], p.predicted);
   const inScope = preds.map((p, i) => ({ p, i })).filter(({ p }) => p.expected !== 'out_of_scope');
   const oos = preds.filter((p) => p.expected === 'out_of_scope');
   const predictedOos = preds.filter((p) => p.predicted === 'out_of_scope');

@@ -9,7 +9,7 @@ import type * as chrono from 'chrono-node';
 // is the main entry's `en`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const en: typeof chrono.en = require('chrono-node/en');
-import { addDays, addMonths, daysInMonth, formatYmd, parseYmd, weekday } from './calendar';
+import { MONTH_NAMES, addDays, addMonths, daysInMonth, formatYmd, parseYmd, weekday } from './calendar';
 
 export interface DateMention {
   index: number;
@@ -28,9 +28,8 @@ export interface StayDates {
   weekendNights?: number;
 }
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE_HINT = new RegExp(
-  `\\d|today|tonight|tomorrow|tmrw|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b|\\b(?:${MONTHS})\\b|fortnight|first|second|third`,
+  `\\d|today|tonight|tomorrow|tmrw|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b|\\b(?:${MONTH_NAMES})\\b|fortnight|first|second|third`,
   'i',
 );
 /** A bare length ('for 3 days', 'a week'): chrono reads it as a date that far ahead; for a hotel it is a stay's length. */
@@ -54,11 +53,11 @@ function ordinalSuffix(n: number): string {
 
 function prepare(text: string): string {
   return text
-    .replace(new RegExp(`\\b(${MONTHS})\\.?\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'), '$1 $2')
+    .replace(new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'), '$1 $2')
     .replace(/\b(?:a\s+)?fortnight\s+(?:today|from today|from now)\b/gi, 'in 2 weeks')
     .replace(/\bin\s+a\s+fortnight\b/gi, 'in 2 weeks')
     // "May 26" would otherwise be read as May 2026.
-    .replace(new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})\\b(?!\\s*(?:st|nd|rd|th|:|\\d))`, 'gi'), (_, mo: string, d: string) => `${mo} ${d}${ordinalSuffix(parseInt(d, 10))}`)
+    .replace(new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b(?!\\s*(?:st|nd|rd|th|:|\\d))`, 'gi'), (_, mo: string, d: string) => `${mo} ${d}${ordinalSuffix(parseInt(d, 10))}`)
     .replace(/\btmrw\b|\btmr\b|\btomorow\b|\btommorow\b|\btommorrow\b/gi, 'tomorrow');
 }
 
