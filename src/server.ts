@@ -25,6 +25,7 @@ import { Metrics } from './ops/metrics';
 import { defaultAgentDir } from './paths';
 import { loadHotels } from './reservations/hotel-file';
 import { SqlReservationStore } from './reservations/sql-store';
+import { systemClock, type Clock } from './time/clock';
 import { createSandbox } from './sandbox';
 
 /** Fixed, documented tokens for trying provisioning against the local sandbox (never used with a real Chatwoot). */
@@ -39,7 +40,9 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(config: Config, opts: { logger?: Logger; agentDir?: string } = {}): Promise<RunningService> {
+/** `clock` is what "today" means for guests and bookings (tests fix it; production uses the system clock). */
+export async function startService(config: Config, opts: { logger?: Logger; agentDir?: string; clock?: Clock } = {}): Promise<RunningService> {
+  const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.log);
   for (const w of config.warnings) logger.warn(w);
   const metrics = new Metrics();
@@ -52,7 +55,7 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
   let sandboxClose: (() => Promise<void>) | undefined;
   try {
     nlu = await createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger });
-    const reservations = new SqlReservationStore(db, hotels, { onBooking: (op) => metrics.bookings.inc({ operation: op }) });
+    const reservations = new SqlReservationStore(db, hotels, { now: () => clock.now(), onBooking: (op) => metrics.bookings.inc({ operation: op }) });
     const timedNlu: NluEngine = {
       name: nlu.name,
       ready: () => nlu!.ready(),
@@ -64,7 +67,7 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
         return r;
       },
     };
-    const dialogue = new HotelDialogue({ nlu: timedNlu, reservations, hotels, handoffConfidence: config.nlu.handoffConfidence, now: () => new Date() });
+    const dialogue = new HotelDialogue({ nlu: timedNlu, reservations, hotels, handoffConfidence: config.nlu.handoffConfidence, now: () => clock.now() });
 
     // Sandbox mode: this process also plays Chatwoot, reached over HTTP on its own port like the real one.
     const listenPort = config.port;

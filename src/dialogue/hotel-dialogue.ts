@@ -4,7 +4,7 @@
  * (state, what the guest did) to (replies, new state, handoff); it talks only to the NLU and reservations ports.
  */
 import { hotelForInbox } from '../reservations/hotel-file';
-import { addDays, formatDate, nightsBetween, todayIn } from '../reservations/dates';
+import { addDays, formatDate, nightsBetween, todayIn } from '../time/dates';
 import type { Hotel, RoomType } from '../reservations/hotel';
 import { ReservationError, type Booking, type BookingAccess, type RoomOffer } from '../reservations/port';
 import { decide, NluUnavailableError, type NluContext, type NluResult, type NormalizedParameters } from '../nlu/port';
@@ -433,7 +433,7 @@ export class HotelDialogue implements Dialogue {
       return this.ask(t, 'dates', 'How many nights would you like (up to 30)?');
     }
     if (!d.guests) {
-      return this.offer(t, 'How many guests will stay?', ['1', '2', '3', '4'].map((n) => ({ title: n, value: `guests:${n}` })), 'guests');
+      return this.offer(t, `${formatDate(d.checkin)} to ${formatDate(d.checkout)}, ${plural(d.nights, 'night')}. How many guests will stay?`, ['1', '2', '3', '4'].map((n) => ({ title: n, value: `guests:${n}` })), 'guests');
     }
 
     const offers = await this.deps.reservations.availability({ hotelId: t.hotel.id, checkin: d.checkin, checkout: d.checkout, guests: d.guests, rooms: d.rooms ?? 1 });

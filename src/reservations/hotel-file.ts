@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { isValidDate } from './dates';
+import { isValidDate } from '../time/dates';
 import type { Hotel } from './hotel';
 
 const date = z.string().refine(isValidDate, 'must be a date written YYYY-MM-DD');

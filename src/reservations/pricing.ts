@@ -1,5 +1,5 @@
 /** Nightly rates: a date-specific rate (from inclusive, to exclusive) overrides the room type's base rate. */
-import { nightsOf } from './dates';
+import { nightsOf } from '../time/dates';
 import type { RoomType } from './hotel';
 
 export function nightlyRate(room: RoomType, night: string): number {

@@ -5,7 +5,7 @@
  */
 import type { Database, Queryable } from '../db/database';
 import { newConfirmationCode, normalizeCode } from './codes';
-import { isValidDate, nightsBetween, todayIn } from './dates';
+import { isValidDate, nightsBetween, todayIn } from '../time/dates';
 import type { Hotel, RoomType } from './hotel';
 import {
   ReservationError,

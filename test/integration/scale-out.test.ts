@@ -13,6 +13,7 @@ import { projectRoot } from '../../src/paths';
 import { startChatwootStub } from '../support/chatwoot-stub';
 import { createPostgresDatabase, pgUrl } from '../support/db';
 import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
+import { testClock } from '../support/clock';
 import { ensureBuilt, spawnService, type ServiceProcess } from '../support/process';
 
 const SECRET = TEST_SECRET;
@@ -77,7 +78,7 @@ async function roundRobinProxy(targets: string[]) {
       const hotels = loadHotels(path.join(projectRoot, 'config', 'hotel.yaml'));
       const pools = await Promise.all([0, 1, 2].map(() => openDatabase({ url: db.url, poolSize: 8 })));
       try {
-        const stores = pools.map((p) => new SqlReservationStore(p, hotels));
+        const stores = pools.map((p) => new SqlReservationStore(p, hotels, { now: () => testClock().now() }));
         const stay = { hotelId: 'miramar', roomTypeId: 'suite', checkin: '2027-06-01', checkout: '2027-06-03', guests: 2, guest: { name: 'A', email: 'a@example.com' } };
         const results = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => stores[i % 3].create({ ...stay, rooms: 1, idempotencyKey: `race-${i}` })));
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3); // the suite has 3 rooms

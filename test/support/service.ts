@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logging/logger';
 import { startService, type RunningService } from '../../src/server';
+import type { Clock } from '../../src/time/clock';
+import { testClock } from './clock';
 
 export interface TestService extends RunningService {
   api<T = any>(method: string, p: string, body?: unknown): Promise<T>;
@@ -16,10 +18,10 @@ export interface TestService extends RunningService {
   stop(): Promise<void>;
 }
 
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-svc-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env }, { isTty: false });
-  const svc = await startService(config, { logger: silentLogger() });
+  const svc = await startService(config, { logger: silentLogger(), clock: opts.clock ?? testClock() });
   const api = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(`${svc.url}/sandbox/api${p}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();

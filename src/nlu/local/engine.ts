@@ -16,7 +16,7 @@ import {
 } from '../port';
 import { IntentClassifier } from './classifier';
 import { findFacts, shapeFacts, type Facts } from './extract';
-import { todayIn } from '../../reservations/dates';
+import { todayIn } from '../../time/dates';
 
 const TEXT_TYPES = new Set(['0', 'message', 'text']);
 const PAYLOAD_TYPES = new Set(['4', 'custom_payload', 'payload']);
