@@ -23,7 +23,7 @@ import { createNluEngine } from './nlu/factory';
 import type { NluEngine } from './nlu/port';
 import { Metrics } from './ops/metrics';
 import { defaultAgentDir } from './paths';
-import { loadHotels } from './reservations/hotel-file';
+import { hotelForInbox, loadHotels } from './reservations/hotel-file';
 import { SqlReservationStore } from './reservations/sql-store';
 import { systemClock, type Clock } from './time/clock';
 import { createSandbox } from './sandbox';
@@ -67,7 +67,13 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
         return r;
       },
     };
-    const dialogue = new HotelDialogue({ nlu: timedNlu, reservations, hotels, handoffConfidence: config.nlu.handoffConfidence, now: () => clock.now() });
+    const dialogue = new HotelDialogue({
+      nlu: timedNlu,
+      reservations,
+      hotelFor: (inboxId) => hotelForInbox(hotels, inboxId) ?? hotels[0],
+      handoffConfidence: config.nlu.handoffConfidence,
+      clock,
+    });
 
     // Sandbox mode: this process also plays Chatwoot, reached over HTTP on its own port like the real one.
     const listenPort = config.port;

@@ -80,17 +80,6 @@ export function renderReply(reply: Reply, channel: Channel): OutgoingMessage {
       }
       return { content: `${reply.text}\n${reply.fields.map((f) => `• ${f.label}`).join('\n')}` };
     }
-    case 'articles':
-      if (rich) {
-        return {
-          content: reply.text,
-          content_type: 'article',
-          content_attributes: { items: reply.articles.map((a) => ({ title: a.title, description: a.description, link: a.link })) },
-        };
-      }
-      return { content: [reply.text, ...reply.articles.map((a) => `• ${a.title}: ${a.link}`)].join('\n') };
-    case 'email':
-      return RENDERS_RICH.has(channel) ? { content: reply.text, content_type: 'input_email' } : { content: reply.text };
     case 'raw': {
       const m = reply.message;
       const type = m.content_type ?? 'text';

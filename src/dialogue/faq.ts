@@ -1,7 +1,26 @@
-/** Answers from the hotel file's FAQ: the entry whose topic or keywords appear in the guest's words. */
+/**
+ * Answers from the hotel file: the FAQ entry whose topic or keywords appear in the guest's words, else a policy
+ * named by a word of the question ("pay" → payment), else (when asked to) the entry or policy whose own text shares
+ * a distinctive word with the question ("paypal", "airport").
+ */
 import type { Hotel } from '../reservations/hotel';
 
-const words = (s: string) => ` ${s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
+const MAX_TEXT = 2000;
+const words = (s: string) =>
+  ` ${s
+    .slice(0, MAX_TEXT)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+
+// Words too common in hotel talk to tell one answer from another.
+const COMMON = new Set(
+  'about after again also arrive arriving available before book booking bring could check close does from have hotel into just know later like might more much need night nights other please price prices room rooms should stay than thank thanks that their there these they this those time want what when where which will with would week weekend your'.split(
+    ' ',
+  ),
+);
 
 export function faqMatches(hotel: Hotel, text: string): Hotel['faq'] {
   const t = words(text);
@@ -15,14 +34,37 @@ export function faqMatches(hotel: Hotel, text: string): Hotel['faq'] {
   return hits.sort((a, b) => b.score - a.score).map((h) => h.entry);
 }
 
-export function faqAnswer(hotel: Hotel, text: string): string | undefined {
-  const hits = faqMatches(hotel, text);
-  if (!hits.length) {
-    const policy = Object.entries(hotel.policies).find(([k]) => words(text).includes(` ${k.toLowerCase()} `));
-    return policy?.[1];
+/** A policy whose name a word of the question starts ("pay" → payment, "pets", "kids" no). */
+function policyByName(hotel: Hotel, text: string): string | undefined {
+  const tokens = words(text).trim().split(' ');
+  for (const [key, value] of Object.entries(hotel.policies)) {
+    const k = key.toLowerCase();
+    if (tokens.some((w) => w.length >= 3 && (k === w || (k.startsWith(w) && k.length - w.length <= 6) || (w.startsWith(k) && w.length - k.length <= 3)))) return value;
   }
-  return hits
-    .slice(0, 2)
-    .map((h) => h.answer)
-    .join('\n');
+  return undefined;
+}
+
+/** The FAQ answer or policy sharing a distinctive word (5+ letters, not hotel small talk) with the question. */
+function byMeaning(hotel: Hotel, text: string): string | undefined {
+  const tokens = [...new Set(words(text).trim().split(' '))].filter((w) => w.length >= 5 && !COMMON.has(w));
+  if (!tokens.length) return undefined;
+  const candidates = [...hotel.faq.map((f) => f.answer), ...Object.values(hotel.policies)];
+  let best: { text: string; score: number } | undefined;
+  for (const c of candidates) {
+    const body = words(c);
+    const score = tokens.filter((w) => body.includes(` ${w} `) || body.includes(` ${w}s `)).length;
+    if (score && (!best || score > best.score)) best = { text: c, score };
+  }
+  return best?.text;
+}
+
+export function faqAnswer(hotel: Hotel, text: string, opts: { byMeaning?: boolean } = {}): string | undefined {
+  const hits = faqMatches(hotel, text);
+  if (hits.length) {
+    return hits
+      .slice(0, 2)
+      .map((h) => h.answer)
+      .join('\n');
+  }
+  return policyByName(hotel, text) ?? (opts.byMeaning ? byMeaning(hotel, text) : undefined);
 }

@@ -5,7 +5,7 @@
 import type { NluEngine } from '../nlu/port';
 import type { Hotel } from '../reservations/hotel';
 import type { ReservationStore } from '../reservations/port';
-import type { OutgoingMessage } from '../chatwoot/api';
+import type { Clock } from '../time/clock';
 
 /** The channel decides which rich messages the guest can see (SPEC "Rich messages follow the channel"). */
 export type Channel = 'web_widget' | 'whatsapp' | 'facebook' | 'telegram' | 'line' | 'instagram' | 'email' | 'api' | 'sms' | 'other';
@@ -13,6 +13,15 @@ export type Channel = 'web_widget' | 'whatsapp' | 'facebook' | 'telegram' | 'lin
 export interface Option {
   title: string;
   value: string;
+  /** A second line where the channel has one (a WhatsApp list row's description): e.g. the price. */
+  description?: string;
+}
+
+/** A message exactly as a designer authored it in the agent (Chatwoot's own fields). */
+export interface AuthoredMessage {
+  content: string;
+  content_type?: 'text' | 'input_select' | 'cards' | 'form' | 'article' | 'input_email';
+  content_attributes?: Record<string, unknown>;
 }
 
 export interface FormField {
@@ -37,10 +46,8 @@ export type Reply =
   | { kind: 'options'; text: string; options: Option[] }
   | { kind: 'cards'; text: string; cards: Card[] }
   | { kind: 'form'; text: string; fields: FormField[]; submitLabel: string }
-  | { kind: 'articles'; text: string; articles: Array<{ title: string; description: string; link: string }> }
-  | { kind: 'email'; text: string }
-  /** A Chatwoot message exactly as the agent's custom payload authored it. */
-  | { kind: 'raw'; message: OutgoingMessage };
+  /** A message exactly as the agent's custom payload authored it. */
+  | { kind: 'raw'; message: AuthoredMessage };
 
 export interface Contact {
   id?: number;
@@ -68,8 +75,11 @@ export type GuestInput =
   /** A click or form on one of the bot's own messages: `sourceMessageId` is that message's Chatwoot id. */
   | { kind: 'submission'; values: Array<{ name?: string; title?: string; value: string }>; sourceMessageId: number; email?: string }
   | { kind: 'widget_opened' }
-  /** Staff set the conversation back to pending: the bot takes over again. */
-  | { kind: 'resumed' };
+  /**
+   * Staff set the conversation back to pending: the bot takes over again. `unanswered` is the guest's last message
+   * written while a person was in charge that nobody answered: the bot answers it.
+   */
+  | { kind: 'resumed'; unanswered?: string };
 
 export type HandoffReason =
   | 'guest_request'
@@ -77,7 +87,13 @@ export type HandoffReason =
   | 'out_of_scope'
   | 'agent_payload'
   | 'error'
-  | 'nlu_unavailable';
+  | 'nlu_unavailable'
+  /** A party above the hotel's `group_handoff_rooms`. */
+  | 'group'
+  /** Too many wrong code-and-email pairs in one conversation. */
+  | 'lookup_attempts'
+  /** Staff wrote to the guest while the conversation was still pending: the bot steps aside. */
+  | 'staff_reply';
 
 export interface Handoff {
   reason: HandoffReason;
@@ -100,10 +116,11 @@ export interface Decision {
 export interface DialogueDeps {
   nlu: NluEngine;
   reservations: ReservationStore;
-  /** Every hotel this service answers for; the conversation's inbox picks one. */
-  hotels: Hotel[];
-  handoffConfidence: number;
-  now: () => Date;
+  /** The hotel that answers an inbox (the wiring builds it from the hotel file). */
+  hotelFor: (inboxId: number) => Hotel;
+  /** HANDOFF_CONFIDENCE: an override of the engine's own threshold. */
+  handoffConfidence?: number;
+  clock: Clock;
 }
 
 export interface Dialogue {

@@ -45,6 +45,8 @@ const hotel = z.looseObject({
   room_types: z.array(roomType).min(1, 'needs at least one room type'),
   policies: z.record(z.string(), z.string()).default({}),
   faq: z.array(z.looseObject({ topic: z.string().min(1), answer: z.string().min(1), keywords: z.array(z.string()).optional() })).default([]),
+  language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code such as "en"').default('en'),
+  group_handoff_rooms: count.optional(),
 });
 
 const file = z.union([z.object({ hotels: z.array(hotel).min(1, 'needs at least one hotel') }), hotel]);

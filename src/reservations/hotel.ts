@@ -37,6 +37,10 @@ export interface Hotel {
   room_types: RoomType[];
   policies: Record<string, string>;
   faq: FaqEntry[];
+  /** The hotel's own language: staff notes, and guests whose language the bot lacks. */
+  language: string;
+  /** A request for more rooms than this goes to staff with a group note; unset: the bot serves any size. */
+  group_handoff_rooms?: number;
   /** Optional extras a hotel may add (address, phone, website, languages…). */
   [extra: string]: unknown;
 }

@@ -67,6 +67,8 @@ export interface Booking {
 }
 
 export interface BookingChange {
+  /** The name the booking is under. */
+  guestName?: string;
   roomTypeId?: string;
   rooms?: number;
   checkin?: string;

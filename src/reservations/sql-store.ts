@@ -6,6 +6,7 @@
 import type { Database, Queryable } from '../db/database';
 import { newConfirmationCode, normalizeCode } from './codes';
 import { isValidDate, nightsBetween, todayIn } from '../time/dates';
+import { MAX_STAY_NIGHTS } from './limits';
 import type { Hotel, RoomType } from './hotel';
 import {
   ReservationError,
@@ -19,7 +20,6 @@ import {
 } from './port';
 import { priceStay } from './pricing';
 
-export const MAX_NIGHTS = 30;
 const MAX_ROOMS = 9;
 
 interface BookingRow {
@@ -103,7 +103,7 @@ export class SqlReservationStore implements ReservationStore {
     if (checkin < today) throw new ReservationError('invalid_dates', 'The check-in date is in the past', { today, problem: 'past' });
     const nights = nightsBetween(checkin, checkout);
     if (nights < 1) throw new ReservationError('invalid_dates', 'The check-out must be after the check-in', { problem: 'order' });
-    if (nights > MAX_NIGHTS) throw new ReservationError('invalid_dates', `Stays are limited to ${MAX_NIGHTS} nights here`, { problem: 'too_long', max: MAX_NIGHTS });
+    if (nights > MAX_STAY_NIGHTS) throw new ReservationError('invalid_dates', `Stays are limited to ${MAX_STAY_NIGHTS} nights here`, { problem: 'too_long', max: MAX_STAY_NIGHTS });
     return nights;
   }
 
@@ -293,9 +293,10 @@ export class SqlReservationStore implements ReservationStore {
       await this.take(tx, h, t, next.checkin, next.checkout, next.rooms);
       const { total } = priceStay(t, next.checkin, next.checkout, next.rooms);
       const rows = await tx.query<BookingRow>(
-        `UPDATE bookings SET room_type_id = $2, rooms = $3, checkin = $4, checkout = $5, guests = $6, total = $7, updated_at = now()
+        `UPDATE bookings SET room_type_id = $2, rooms = $3, checkin = $4, checkout = $5, guests = $6, total = $7,
+                guest_name = coalesce($8, guest_name), updated_at = now()
          WHERE code = $1 RETURNING *`,
-        [row.code, next.roomTypeId, next.rooms, next.checkin, next.checkout, next.guests, total],
+        [row.code, next.roomTypeId, next.rooms, next.checkin, next.checkout, next.guests, total, change.guestName?.trim() || null],
       );
       return toBooking(rows[0]);
     });

@@ -1,0 +1,94 @@
+/**
+ * What the NLU's parameters miss in the way guests correct and refer: "a day later", "the week after, same days",
+ * "make it 3 of us", "fri to sun nxt wk", "on New Year's Eve". These read the guest's words against the stay
+ * the conversation already has; every pattern is anchored on words and linear in the text's length.
+ */
+import { addDays } from '../time/dates';
+import type { Facts } from './frame';
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const num = (s: string) => NUMBER_WORDS[s] ?? Number(s);
+
+/** "a day later", "2 days earlier", "the week after", "one more night", "a night less". */
+export function stayShift(text: string): Facts['shift'] | undefined {
+  const t = text.toLowerCase();
+  const arriving = /\b(arriv\w*|come|coming|get there|check ?in)\b/.test(t);
+  const leaving = /\b(leav\w*|depart\w*|check ?out|go home)\b/.test(t);
+  const which = arriving && !leaving ? 'checkin' : leaving && !arriving ? 'checkout' : 'both';
+  const more = /\b(one|a|an|two|three|\d) (more|extra|additional) nights?\b/.exec(t);
+  if (more) return { days: num(more[1]), which: 'checkout' };
+  const less = /\b(one|a|two|\d) nights? (less|fewer|shorter)\b/.exec(t);
+  if (less) return { days: -num(less[1]), which: 'checkout' };
+  const days = /\b(a|one|two|three|four|five|\d{1,2}) days? (later|earlier|after|before)\b/.exec(t);
+  if (days) {
+    const n = num(days[1]);
+    return { days: days[2] === 'later' || days[2] === 'after' ? n : -n, which };
+  }
+  if (/\b(the )?(following|next) day\b/.test(t) && /\b(instead|rather|actually|meant|move|change|can we|could we)\b/.test(t)) return { days: 1, which };
+  const weeks = /\b(a|one|two|\d) weeks? (later|earlier|after|before)\b/.exec(t);
+  if (weeks) {
+    const n = num(weeks[1]) * 7;
+    return { days: weeks[2] === 'later' || weeks[2] === 'after' ? n : -n, which: 'both' };
+  }
+  if (/\bthe (week|weekend) after\b/.test(t) || /\b(following|next) week instead\b/.test(t)) return { days: 7, which: 'both' };
+  if (/\bthe (week|weekend) before\b/.test(t)) return { days: -7, which: 'both' };
+  return undefined;
+}
+
+/** Guest counts the entity extraction misses: "guests to 1", "it's 3 of us now", "make it 4", "just me". */
+export function guestCount(text: string): number | undefined {
+  const t = text.toLowerCase();
+  const to = /\b(?:guests?|people|persons|adults|number of (?:guests|people)) (?:to|=|is now|are now|will be) (\d{1,2}|one|two|three|four|five|six)\b/.exec(t);
+  if (to) return num(to[1]);
+  const ofUs = /\b(\d{1,2}|two|three|four|five|six) of us\b/.exec(t);
+  if (ofUs) return num(ofUs[1]);
+  const makeIt = /\bmake it (\d{1,2}|one|two|three|four|five|six) ?(?:people|persons|guests|adults|pax)?\b/.exec(t);
+  if (makeIt && !/\bnights?\b|\brooms?\b/.test(t.slice(makeIt.index, makeIt.index + 30))) return num(makeIt[1]);
+  if (/\b(just me|only me|on my own|by myself|travell?ing alone)\b/.test(t)) return 1;
+  return undefined;
+}
+
+/** "change the name to Ana Ruiz", "under the name of Ana Ruiz", "put it in Ana Ruiz's name". */
+export function nameChange(text: string): string | undefined {
+  const m = /\b(?:name (?:to|is|should be)|under the name(?: of)?|in the name of)\s+([A-Za-zÀ-ÿ'’-]{2,30}(?: [A-Za-zÀ-ÿ'’-]{2,30}){0,3})/.exec(text);
+  return m ? m[1].replace(/\s+(please|thanks?|thank you)$/i, '').trim() : undefined;
+}
+
+const nextMonday = (today: string) => {
+  const dow = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 Sunday
+  return addDays(today, dow === 0 ? 1 : 8 - dow);
+};
+
+/** "fri to sun next week": the parser reads the weekdays of this week; next week means the ones after Monday. */
+export function nextWeekRepair(text: string, facts: Facts, today: string): void {
+  if (!facts.checkin || !/\b(next|nxt) (week|wk)\b/i.test(text)) return;
+  const monday = nextMonday(today);
+  if (facts.checkin >= monday) return;
+  facts.checkin = addDays(facts.checkin, 7);
+  if (facts.checkout) facts.checkout = addDays(facts.checkout, 7);
+}
+
+const NAMED_DAYS: Array<[RegExp, string]> = [
+  [/\bnew year'?s eve\b|\bnye\b/i, '12-31'],
+  [/\bnew year'?s day\b/i, '01-01'],
+  [/\bchristmas eve\b|\bxmas eve\b/i, '12-24'],
+  [/\b(christmas|xmas)( day)?\b/i, '12-25'],
+];
+
+/** A night named by its holiday: the next one from today. */
+export function namedNight(text: string, today: string): string | undefined {
+  for (const [pattern, monthDay] of NAMED_DAYS) {
+    if (!pattern.test(text)) continue;
+    const thisYear = `${today.slice(0, 4)}-${monthDay}`;
+    return thisYear >= today ? thisYear : `${Number(today.slice(0, 4)) + 1}-${monthDay}`;
+  }
+  return undefined;
+}
+
+/** A greeting in front of a request is part of the request: "Hola! hi, room for 2…" → "room for 2…". */
+export function withoutGreeting(text: string): string {
+  const m = /^\s*(?:(?:hi|hello|hey|hiya|hola|ola|olá|bonjour|hallo|good (?:morning|afternoon|evening)|greetings|dear sir|dear madam)[\s,!.:;-]*(?:there|all|team)?[\s,!.:;-]*)+/i.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length).trim();
+  return rest.length >= 6 ? rest : text;
+}
