@@ -227,7 +227,7 @@ async function understand(t: Turn, text: string): Promise<void> {
   switch (intent) {
     case 'smalltalk.greeting':
     case 'Default Welcome Intent':
-      if (booking && s.step) {
+      if (booking && (s.step || s.offer || s.frame.checkin || s.frame.room)) {
         t.say(t.w.helloAgain);
         return reprompt(t);
       }

@@ -16,7 +16,7 @@ export function decisionToActions(
   if (decision.handoff) {
     const h = decision.handoff;
     if (h.guestMessage) actions.push({ type: 'message', message: { content: h.guestMessage } });
-    actions.push({ type: 'message', message: privateNote(h.note) });
+    if (h.note) actions.push({ type: 'message', message: privateNote(h.note) });
     actions.push({ type: 'custom_attributes', attributes: mergeCustomAttributes(ctx.customAttributes, { bot_handoff_reason: h.reason }) });
     if (ctx.handoffTeamId) actions.push({ type: 'assign_team', teamId: ctx.handoffTeamId });
     actions.push({ type: 'status', status: 'open' });

@@ -1,6 +1,6 @@
 /** What the bot keeps per conversation: last seen status, takeover flags and the dialogue's state (with expiry). */
 import type { Database, Queryable, Statement } from '../db/database';
-import type { ConversationMemory } from '../dialogue/guards';
+import type { ConversationMemory } from './guards';
 
 export interface ConversationRecord extends ConversationMemory {
   conversationKey: string;
@@ -10,6 +10,7 @@ export interface ConversationRecord extends ConversationMemory {
   state?: unknown;
   stateUpdatedAt?: Date;
   assistNotes: number;
+  unanswered?: string;
 }
 
 export interface ConversationFields {
@@ -21,6 +22,10 @@ export interface ConversationFields {
   handedOff?: boolean;
   state?: unknown;
   assistNotesDelta?: number;
+  /** Chatwoot's updated_at (unix seconds) of the newest status information acted on; only moves forward. */
+  statusAt?: number;
+  /** The guest's message nobody answered while a person was in charge: a string sets it, null clears it. */
+  unanswered?: string | null;
 }
 
 export class ConversationStore {
@@ -46,6 +51,8 @@ export class ConversationStore {
       state: expired ? undefined : typeof r.state === 'string' ? JSON.parse(r.state) : (r.state ?? undefined),
       stateUpdatedAt,
       assistNotes: r.assist_notes,
+      statusAt: r.status_at == null ? undefined : Number(r.status_at),
+      unanswered: r.unanswered ?? undefined,
     };
   }
 
@@ -62,9 +69,9 @@ export class ConversationStore {
   upsertStatement(key: string, fields: ConversationFields, onlyIf = 'true'): Statement {
     // Typed parameters: in INSERT … SELECT, PostgreSQL does not take their types from the target columns.
     return {
-      sql: `INSERT INTO conversations (conversation_key, account_id, inbox_id, conversation_id, status, human_takeover, handed_off, state, state_updated_at, assist_notes)
+      sql: `INSERT INTO conversations (conversation_key, account_id, inbox_id, conversation_id, status, human_takeover, handed_off, state, state_updated_at, assist_notes, status_at, unanswered)
        SELECT $1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, coalesce($6::boolean, false), coalesce($7::boolean, false), $8::jsonb,
-              CASE WHEN $8::jsonb IS NULL THEN NULL ELSE now() END, coalesce($9::int, 0)
+              CASE WHEN $8::jsonb IS NULL THEN NULL ELSE now() END, coalesce($9::int, 0), $10::double precision, CASE WHEN $11::boolean THEN $12::text END
        WHERE ${onlyIf}
        ON CONFLICT (conversation_key) DO UPDATE SET
          account_id = coalesce(EXCLUDED.account_id, conversations.account_id),
@@ -75,6 +82,8 @@ export class ConversationStore {
          state = CASE WHEN $8::jsonb IS NULL THEN conversations.state ELSE $8::jsonb END,
          state_updated_at = CASE WHEN $8::jsonb IS NULL THEN conversations.state_updated_at ELSE now() END,
          assist_notes = conversations.assist_notes + coalesce($9::int, 0),
+         status_at = greatest(conversations.status_at, $10::double precision),
+         unanswered = CASE WHEN $11::boolean THEN $12::text ELSE conversations.unanswered END,
          updated_at = now()`,
       values: [
         key,
@@ -86,6 +95,9 @@ export class ConversationStore {
         fields.handedOff ?? null,
         fields.state === undefined ? null : JSON.stringify(fields.state),
         fields.assistNotesDelta ?? null,
+        fields.statusAt ?? null,
+        fields.unanswered !== undefined,
+        fields.unanswered ?? null,
       ],
     };
   }

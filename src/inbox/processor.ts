@@ -3,18 +3,10 @@
  * actions to deliver, and the event marked processed. A turn whose dialogue keeps failing is handed to staff
  * rather than dropped: the guest is never left unanswered.
  */
-import { channelFromChatwoot } from '../chatwoot/channel';
-import {
-  accountIdOf,
-  conversationOf,
-  inboxIdOf,
-  isMessageEvent,
-  submissionOf,
-  type ChatwootConversation,
-  type ChatwootEvent,
-} from '../chatwoot/events';
+import { accountIdOf, conversationOf, inboxIdOf, isMessageEvent, type ChatwootEvent } from '../chatwoot/events';
 import type { Database } from '../db/database';
-import { guard } from '../dialogue/guards';
+import { chatwootClock, guard } from './guards';
+import { conversationInfo, guestInputOf } from './edge';
 import type { ConversationInfo, Decision, Dialogue, GuestInput } from '../dialogue/port';
 import type { Logger } from '../logging/logger';
 import { decisionToActions } from './actions';
@@ -38,53 +30,6 @@ export interface ProcessorDeps {
 }
 
 export type TurnResult = 'processed' | 'ignored' | 'duplicate';
-
-function languageOf(c: ChatwootConversation, event: ChatwootEvent): string | undefined {
-  const fromConversation = (c.additional_attributes as { browser_language?: unknown }).browser_language;
-  if (typeof fromConversation === 'string' && fromConversation) return fromConversation;
-  const sender = (c.meta as { sender?: { additional_attributes?: { language_code?: unknown } | null } | null }).sender;
-  const fromContact = sender?.additional_attributes?.language_code;
-  if (typeof fromContact === 'string' && fromContact) return fromContact;
-  if (event.event === 'webwidget_triggered') {
-    const l = (event.event_info as { browser_language?: unknown } | null | undefined)?.browser_language;
-    if (typeof l === 'string') return l;
-  }
-  return undefined;
-}
-
-function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, accountId: number): ConversationInfo {
-  const meta = c.meta as {
-    sender?: { id?: number; name?: string | null; email?: string | null; phone_number?: string | null } | null;
-    hmac_verified?: boolean | null;
-  };
-  const sender = meta.sender ?? (event.event === 'webwidget_triggered' ? event.contact : undefined) ?? undefined;
-  return {
-    accountId,
-    conversationId: c.id,
-    inboxId: inboxIdOf(event) ?? c.inbox_id ?? 0,
-    channel: channelFromChatwoot(c.channel),
-    contact: {
-      id: sender?.id,
-      name: sender?.name ?? undefined,
-      email: sender?.email ?? undefined,
-      phone: sender?.phone_number ?? undefined,
-      verified: Boolean(meta.hmac_verified ?? c.contact_inbox?.hmac_verified),
-    },
-    language: languageOf(c, event),
-    status: c.status,
-  };
-}
-
-function guestInputOf(event: ChatwootEvent, kind: 'message' | 'submission' | 'widget_opened' | 'resumed'): GuestInput {
-  if (kind === 'message' && isMessageEvent(event)) {
-    return { kind: 'message', text: (event.content ?? '').trim(), hasAttachments: Boolean(event.attachments?.length), messageId: event.id };
-  }
-  if (kind === 'submission' && isMessageEvent(event)) {
-    const s = submissionOf(event)!;
-    return { kind: 'submission', values: s.values, sourceMessageId: event.id, email: s.email };
-  }
-  return kind === 'widget_opened' ? { kind: 'widget_opened' } : { kind: 'resumed' };
-}
 
 /** When the dialogue cannot run at all: apologise and hand over with what we know. */
 function errorHandoff(input: GuestInput, info: ConversationInfo, error: string): Decision {
@@ -124,7 +69,7 @@ export class TurnProcessor {
     const event = stored.payload as ChatwootEvent;
     const c = conversationOf(event);
     const record = await conversations.get(stored.conversationKey);
-    const memory = { status: record?.status, humanTakeover: record?.humanTakeover ?? false, handedOff: record?.handedOff ?? false };
+    const memory = { status: record?.status, humanTakeover: record?.humanTakeover ?? false, handedOff: record?.handedOff ?? false, statusAt: record?.statusAt };
     const verdict = guard(event, memory, { botId: this.deps.botId });
     const accountId = accountIdOf(event) ?? record?.accountId;
     const log = logger.child({ delivery: stored.deliveryId, conversation: c?.id, account: accountId, eventId: stored.id, event: stored.event });
@@ -144,13 +89,25 @@ export class TurnProcessor {
       }
     }
 
+    const channelOf = (e: ChatwootEvent) => conversationInfo(e, c!, accountId ?? 0).channel;
     if (!verdict.act || !c || accountId === undefined) {
       const reason = verdict.act ? 'no account known for this conversation yet' : verdict.reason;
       if (logger.isDebugEnabled()) log.debug(`ignored ${stored.event}: ${reason}`);
       let fields: ConversationFields | undefined;
+      let actions: OutboxAction[] = [];
       if (c) {
         const base = { accountId, inboxId: inboxIdOf(event), conversationId: c.id };
-        if (!verdict.act && verdict.record === 'human_reply') fields = { ...base, humanTakeover: true };
+        if (!verdict.act && verdict.record === 'staff_reply' && accountId !== undefined) {
+          // Staff wrote to the guest while Chatwoot keeps the conversation pending: the bot steps aside in the open
+          // (reason staff_reply, status open) and says nothing to the guest; staff hand back by setting pending.
+          actions = decisionToActions(
+            { replies: [], state: undefined, handoff: { reason: 'staff_reply', guestMessage: '', note: '' } },
+            { channel: channelOf(event), customAttributes: (c.custom_attributes ?? {}) as Record<string, unknown> },
+          );
+          fields = { ...base, status: 'open', humanTakeover: true, handedOff: true, unanswered: null, statusAt: chatwootClock(c) };
+          this.deps.onHandoff?.('staff_reply');
+        } else if (!verdict.act && verdict.record === 'human_reply') fields = { ...base, humanTakeover: true, unanswered: null };
+        else if (!verdict.act && verdict.record === 'unanswered' && isMessageEvent(event)) fields = { ...base, unanswered: (event.content ?? '').slice(0, 2000) || null };
         else if (!verdict.act && verdict.record === 'status') {
           const resolved = c.status === 'resolved';
           fields = { ...base, status: c.status, ...(resolved ? { humanTakeover: false, handedOff: false } : {}) };
@@ -162,14 +119,14 @@ export class TurnProcessor {
         db,
         stored,
         `ignored: ${reason}`.slice(0, 200),
-        [],
+        actions.map((action) => ({ accountId: accountId!, conversationId: c!.id, action })),
         fields && ((onlyIf) => conversations.upsertStatement(stored.conversationKey, fields, onlyIf)),
       );
       return ok ? 'ignored' : 'duplicate';
     }
 
     const info = conversationInfo(event, c, accountId);
-    const input = guestInputOf(event, verdict.kind);
+    const input = guestInputOf(event, verdict.kind, record?.unanswered);
     if (logger.isDebugEnabled()) log.debug(`turn: ${input.kind}`);
     this.deps.onTurn?.(input.kind);
     let decision: Decision;
@@ -197,8 +154,10 @@ export class TurnProcessor {
             inboxId: info.inboxId,
             conversationId: c.id,
             status: decision.handoff ? 'open' : c.status,
-            ...(input.kind === 'resumed' ? { humanTakeover: false, handedOff: false } : {}),
-            ...(decision.handoff ? { handedOff: true } : {}),
+            ...(input.kind === 'resumed' || input.kind === 'message' ? { humanTakeover: false, handedOff: false, unanswered: null } : {}),
+            // The handoff is stamped with Chatwoot's clock of the event it answered: status events from before it
+            // (delivered late) are recognised as older.
+            ...(decision.handoff ? { handedOff: true, statusAt: chatwootClock(c) } : input.kind === 'resumed' ? { statusAt: chatwootClock(event) } : {}),
             state: decision.state ?? record?.state ?? {},
           },
           onlyIf,

@@ -1,5 +1,5 @@
 import { parseEvent, type ChatwootEvent } from '../../src/chatwoot/events';
-import { guard, type ConversationMemory } from '../../src/dialogue/guards';
+import { guard, type ConversationMemory } from '../../src/inbox/guards';
 import { fixture } from '../support/fixtures';
 
 const ev = (name: string, edit?: (b: any) => void): ChatwootEvent => {
@@ -28,7 +28,31 @@ describe('guards: when the bot acts', () => {
   it('ignores an agent’s reply, and an agent replying in a pending conversation is a takeover', () => {
     expect(guard(ev('message_created.outgoing_by_agent.json'), fresh)).toMatchObject({ act: false });
     const inPending = ev('message_created.outgoing_by_agent.json', (b) => (b.conversation.status = 'pending'));
-    expect(guard(inPending, fresh)).toMatchObject({ act: false, record: 'human_reply' });
+    // Chatwoot keeps it pending (CONTRACT §3.12): the bot is told to step aside (it opens the conversation itself).
+    expect(guard(inPending, fresh)).toMatchObject({ act: false, record: 'staff_reply' });
+    // Once handed off, a person's reply is only a reply.
+    expect(guard(inPending, { ...fresh, handedOff: true })).toMatchObject({ act: false, record: 'human_reply' });
+  });
+  it('keeps a guest message written while a person is in charge, to answer it after a hand-back', () => {
+    expect(guard(ev('message_created.incoming.open_conversation.json'), fresh)).toMatchObject({ act: false, record: 'unanswered' });
+    expect(guard(ev('message_created.incoming.json'), { ...fresh, humanTakeover: true })).toMatchObject({ act: false, record: 'unanswered' });
+  });
+  it('orders status events by Chatwoot’s clock: one older than the last acted on is ignored', () => {
+    const handBack = ev('conversation_status_changed.json', (b) => {
+      b.status = 'pending';
+      b.updated_at = 1779268700.5;
+    });
+    const handedOff = { ...fresh, status: 'open', handedOff: true };
+    // The creation event (open → pending) delivered after the bot's own handoff, stamped at 1779268800.
+    expect(guard(handBack, { ...handedOff, statusAt: 1779268800 })).toMatchObject({ act: false });
+    // A real hand-back, newer than the handoff.
+    expect(guard(handBack, { ...handedOff, statusAt: 1779268600 })).toEqual({ act: true, kind: 'resumed' });
+  });
+  it('after a handoff, answers a pending conversation’s message only when it is newer than the handoff', () => {
+    const msg = (at: number) => ev('message_created.incoming.json', (b) => (b.conversation.updated_at = at));
+    const handedOff = { ...fresh, handedOff: true, statusAt: 1779268800 };
+    expect(guard(msg(1779268790), handedOff)).toMatchObject({ act: false, record: 'unanswered' });
+    expect(guard(msg(1779268900), handedOff)).toEqual({ act: true, kind: 'message' });
   });
   it('stays silent after a person took over, even in a pending conversation', () => {
     expect(guard(ev('message_created.incoming.json'), { ...fresh, humanTakeover: true })).toMatchObject({ act: false, reason: 'a person took over' });

@@ -19,11 +19,24 @@ export interface ConversationMemory {
   humanTakeover: boolean;
   /** The bot handed the conversation to staff (status → open). */
   handedOff: boolean;
+  /** Chatwoot's updated_at (unix seconds) of the newest status information acted on, including the bot's handoff. */
+  statusAt?: number;
+}
+
+/** The conversation's `updated_at` in a payload: Chatwoot's own clock (unix seconds, a float; ISO in some shapes). */
+export function chatwootClock(conversation: unknown): number | undefined {
+  const v = (conversation as { updated_at?: unknown } | null | undefined)?.updated_at;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const ms = Date.parse(v);
+    return Number.isNaN(ms) ? undefined : ms / 1000;
+  }
+  return undefined;
 }
 
 export type GuardVerdict =
   | { act: true; kind: 'message' | 'submission' | 'widget_opened' | 'resumed' }
-  | { act: false; reason: string; record?: 'bot_echo' | 'human_reply' | 'status' };
+  | { act: false; reason: string; record?: 'bot_echo' | 'human_reply' | 'staff_reply' | 'status' | 'unanswered' };
 
 const SUBMITTABLE = new Set(['input_select', 'form', 'input_email']);
 
@@ -39,6 +52,12 @@ export function guard(event: ChatwootEvent, memory: ConversationMemory, opts: { 
     // and that message itself is answered, so it is not a separate "resumed" turn.
     const change = statusChangeOf(event);
     const reportsStatus = event.event !== 'conversation_updated' || change?.to !== undefined;
+    // Chatwoot sends each event as a job of its own: a status event older than what the bot acted on (the
+    // creation event's open → pending arriving after the bot's own handoff, say) says nothing new.
+    const at = chatwootClock(event);
+    if (reportsStatus && at !== undefined && memory.statusAt !== undefined && at <= memory.statusAt) {
+      return { act: false, reason: `status event older than the last one acted on (${at} ≤ ${memory.statusAt})` };
+    }
     const wasOpen = memory.status === 'open' || memory.status === 'snoozed';
     if (event.status === 'pending' && reportsStatus && wasOpen && (change?.from === undefined || change.from !== 'resolved')) {
       return { act: true, kind: 'resumed' };
@@ -61,13 +80,20 @@ function guardMessage(e: MessageEvent, memory: ConversationMemory, opts: { botId
     if (e.private) return { act: false, reason: 'private note' };
     if (e.message_type === 'outgoing') {
       // A person answering in a pending conversation takes it over (Chatwoot keeps it pending).
-      return senderType === 'user' && e.conversation.status === 'pending'
-        ? { act: false, reason: 'a person replied', record: 'human_reply' }
-        : { act: false, reason: 'outgoing message' };
+      if (senderType !== 'user') return { act: false, reason: 'outgoing message' };
+      return e.conversation.status === 'pending' && !memory.handedOff
+        ? { act: false, reason: 'a person replied while pending', record: 'staff_reply' }
+        : { act: false, reason: 'a person replied', record: 'human_reply' };
     }
     if (e.message_type !== 'incoming') return { act: false, reason: `${e.message_type} message` };
-    if (e.conversation.status !== 'pending') return { act: false, reason: `conversation is ${e.conversation.status}` };
-    if (memory.humanTakeover) return { act: false, reason: 'a person took over' };
+    // A guest's message while a person is in charge: kept, so the bot can answer it if staff hand back unanswered.
+    if (e.conversation.status !== 'pending') return { act: false, reason: `conversation is ${e.conversation.status}`, record: e.conversation.status === 'open' ? 'unanswered' : undefined };
+    if (memory.humanTakeover) return { act: false, reason: 'a person took over', record: 'unanswered' };
+    // Handed off, and this message is not newer than the handoff on Chatwoot's clock: staff have not handed back.
+    const at = chatwootClock(e.conversation);
+    if (memory.handedOff && at !== undefined && memory.statusAt !== undefined && at <= memory.statusAt) {
+      return { act: false, reason: 'handed off and not handed back since', record: 'unanswered' };
+    }
     return { act: true, kind: 'message' };
   }
   // message_updated: only the guest's submission on the bot's own interactive message.
