@@ -5,6 +5,7 @@
 import { stayOf } from '../frame';
 import type { HandoffReason } from '../port';
 import type { Turn } from '../turn';
+import { formatDateFor } from '../wording/format';
 
 const LOW_CONFIDENCE_LIMIT = 2;
 
@@ -12,12 +13,13 @@ function frameSummary(t: Turn): string {
   const f = t.state.frame;
   const { checkin, checkout, nights } = stayOf(f);
   const parts: string[] = [];
+  const date = formatDateFor(t.hotel.language);
   const offer = t.state.offer;
   if (offer) parts.push(offer.lines.map((l) => `${l.rooms} × ${t.roomName(l.room)} (${l.guests} guests)`).join(' + '));
   else if (f.room) parts.push(`${f.rooms ? `${f.rooms.value} × ` : ''}${t.roomName(f.room.value)}`);
   else if (f.rooms) parts.push(`${f.rooms.value} rooms`);
-  if (checkin && checkout) parts.push(`${checkin} → ${checkout} (${nights} nights)`);
-  else if (checkin) parts.push(`from ${checkin}`);
+  if (checkin && checkout) parts.push(`${date(checkin)} → ${date(checkout)} (${nights} nights)`);
+  else if (checkin) parts.push(`from ${date(checkin)}`);
   if (f.guests) parts.push(`${f.guests.value} guests`);
   if (offer) parts.push(`quoted ${offer.total} ${offer.currency}`);
   if (f.name) parts.push(`name ${f.name.value}`);
