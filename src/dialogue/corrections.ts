@@ -44,7 +44,21 @@ export function guestCount(text: string): number | undefined {
   if (ofUs) return num(ofUs[1]);
   const makeIt = /\bmake it (\d{1,2}|one|two|three|four|five|six) ?(?:people|persons|guests|adults|pax)?\b/.exec(t);
   if (makeIt && !/\bnights?\b|\brooms?\b/.test(t.slice(makeIt.index, makeIt.index + 30))) return num(makeIt[1]);
-  if (/\b(just me|only me|on my own|by myself|travell?ing alone)\b/.test(t)) return 1;
+  const group = /\b(?:team|group|family|party) of (\d{1,3}|two|three|four|five|six)\b/.exec(t);
+  if (group) return num(group[1]);
+  if (/\b(just me|only me|for me|for myself|on my own|by myself|travell?ing alone|solo)\b/.test(t)) return 1;
+  if (/\b(for us two|the two of us|for two of us|me and my (?:wife|husband|partner|girlfriend|boyfriend)|my (?:wife|husband|partner) and (?:i|me)|a couple)\b/.test(t)) return 2;
+  const bare = /\bfor (\d{1,2}|one|two|three|four|five|six)\b(?! ?(?:nights?|days?|rooms?|weeks?|am|pm|eur|euros?|\$|€|o'?clock|h\b|:))/.exec(t);
+  if (bare) return num(bare[1]);
+  return undefined;
+}
+
+/** Stay lengths the parser misses: "tonight", "just the night of the 11th", "leaving after 3 nights". */
+export function oneNightOrMore(text: string): number | undefined {
+  const t = text.toLowerCase();
+  const after = /\b(?:leav\w*|check(?:ing)? ?out|go\w*) after (\d{1,2}|one|two|three|four|five|six) nights?\b/.exec(t);
+  if (after) return num(after[1]);
+  if (/\b(tonight|just the night|only the night|the night of|one night only|for the night)\b/.test(t)) return 1;
   return undefined;
 }
 
@@ -65,7 +79,9 @@ export function nextWeekRepair(text: string, facts: Facts, today: string): void 
   const monday = nextMonday(today);
   if (facts.checkin >= monday) return;
   facts.checkin = addDays(facts.checkin, 7);
-  if (facts.checkout) facts.checkout = addDays(facts.checkout, 7);
+  // "fri to sun next week": the parser may have read only one end as next week's.
+  if (facts.checkout && facts.checkout < monday) facts.checkout = addDays(facts.checkout, 7);
+  if (facts.checkout && facts.checkout <= facts.checkin) facts.checkout = addDays(facts.checkout, 7);
 }
 
 const NAMED_DAYS: Array<[RegExp, string]> = [

@@ -5,7 +5,7 @@
  */
 import { decide, NluUnavailableError, type NluContext, type NluResult, type NormalizedParameters } from '../nlu/port';
 import { decodeChoice, matchOption, type Choice } from './choices';
-import { guestCount, nameChange, namedNight, nextWeekRepair, stayShift, withoutGreeting } from './corrections';
+import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, stayShift, withoutGreeting } from './corrections';
 import { applyFacts, hasStayFacts, type Facts } from './frame';
 import { acceptMix, advanceBooking, confirmBooking, describeLines, startBooking, takeDetails } from './flows/booking';
 import { handoff, notUnderstood } from './flows/handoff';
@@ -164,13 +164,20 @@ function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts & { code
   const holiday = namedNight(text, t.today);
   if (holiday && !f.checkin && !f.shift) f.checkin = holiday;
   const guests = guestCount(text);
-  if (guests) f.guests = guests;
+  if (guests && (!f.guests || /\b(to|now|of us|make it)\b/i.test(text))) f.guests = guests;
+  const nights = oneNightOrMore(text);
+  if (nights && !f.nights && !(f.checkout && f.checkin && f.checkout > f.checkin)) {
+    f.nights = nights;
+    delete f.checkout;
+  }
   const name = nameChange(text);
   if (name) f.name = name;
   for (const k of Object.keys(f) as Array<keyof typeof f>) if (f[k] === undefined) delete f[k];
   return f;
 }
 
+const POLICY_QUESTION = /\bpolic(?:y|ies)\b|\b(?:cancellation|payment) (?:terms|rules|conditions|fees?)\b|\bfree(?:ly)? cancel|\bpay (?:with|by|in)\b|\bincluded\b/i;
+const PRICE_QUESTION = /\b(?:price|prices|how much|cost|costs|rate|rates)\b/i;
 const BOOKING_WORDS = /\b(book|reserve|room|rooms|stay|night|nights|available|availability)\b/i;
 
 async function understand(t: Turn, text: string): Promise<void> {
@@ -223,6 +230,12 @@ async function understand(t: Turn, text: string): Promise<void> {
     return notUnderstood(t, r.intent, r.confidence, r.isFallback);
   }
   s.lowConfidence = 0;
+
+  // A question about a policy or a facility is answered from the hotel file, even when it names a booking word
+  // ("what is your cancellation policy", "can I pay with PayPal", "is breakfast included").
+  if ((intent === 'hotel.prices' || POLICY_QUESTION.test(text)) && !facts.code && !stayFacts && answerFromHotelFile(t, text, { byMeaning: false })) return;
+  // "price of the suite on New Year's Eve": a price question with a stay, before any booking, is answered as prices.
+  if ((intent === 'booking.availability' || intent === 'booking.create') && !booking && PRICE_QUESTION.test(text) && !facts.guests && facts.checkin) intent = 'hotel.prices';
 
   switch (intent) {
     case 'smalltalk.greeting':

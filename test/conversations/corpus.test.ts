@@ -63,7 +63,8 @@ describe('conversation corpus (Casa do Rio, real service, sandbox Chatwoot, embe
   });
 
   for (const [name, dialogue] of dialogues) {
-    const run = dialogue.gap ? it.failing : it;
+    // CORPUS_GAPS=run plays the gaps as ordinary tests, to read how each one fails now.
+    const run = dialogue.gap && process.env.CORPUS_GAPS !== 'run' ? it.failing : it;
     run(dialogue.gap ? `${name} [gap: ${dialogue.gap}]` : name, async () => {
       await play(svc, dialogue, ctx);
     });

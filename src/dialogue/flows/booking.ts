@@ -42,6 +42,9 @@ export async function advanceBooking(t: Turn): Promise<void> {
   const f = s.frame;
   const { checkin, checkout, nights } = stayOf(f);
 
+  if (t.hotel.group_handoff_rooms !== undefined && f.rooms && f.rooms.value > t.hotel.group_handoff_rooms) {
+    return groupHandoff(t, f.rooms.value, t.hotel.group_handoff_rooms);
+  }
   if (!checkin) return t.ask('dates', w.askDates);
   if (checkin < t.today) {
     t.say(w.pastDate(checkin));
@@ -60,6 +63,9 @@ export async function advanceBooking(t: Turn): Promise<void> {
     return t.ask('dates', w.tooLong(MAX_STAY_NIGHTS));
   }
   const stay = stayText(t, checkin, checkout, nights);
+  const groupLimit = t.hotel.group_handoff_rooms;
+  // A room for one needs no question about the party.
+  if (!f.guests && t.room(f.room?.value)?.capacity === 1 && !f.rooms) applyFacts(f, { guests: 1 }, s.turn);
   if (!f.guests) {
     return t.offer(
       w.askGuests(stay),
@@ -72,13 +78,14 @@ export async function advanceBooking(t: Turn): Promise<void> {
   const party: Party = { guests: f.guests.value, rooms: f.rooms?.value };
   const plan = planFor(t, stock, party);
   if (!plan) return;
-  const groupLimit = t.hotel.group_handoff_rooms;
-  if (groupLimit !== undefined && roomsIn(plan.lines) > groupLimit) {
-    return handoff(t, 'group', `a group of ${roomsIn(plan.lines)} rooms (the hotel file's group_handoff_rooms is ${groupLimit})`, w.handoffGroup(roomsIn(plan.lines)));
-  }
+  if (groupLimit !== undefined && roomsIn(plan.lines) > groupLimit) return groupHandoff(t, roomsIn(plan.lines), groupLimit);
   s.offer = { checkin, checkout, lines: plan.lines, total: plan.total, currency: t.hotel.currency };
   if (!f.name || !f.email) return askDetails(t, s.offer);
   return summary(t, s.offer);
+}
+
+function groupHandoff(t: Turn, rooms: number, limit: number): void {
+  handoff(t, 'group', `a group of ${rooms} rooms (the hotel file's group_handoff_rooms is ${limit})`, t.w.handoffGroup(rooms));
 }
 
 /**
@@ -93,11 +100,19 @@ function planFor(t: Turn, stock: Stock[], party: Party): Plan | undefined {
   if (f.room && !chosen) delete f.room;
   if (chosen) {
     const single = singleType(stock, chosen.id, party);
-    if (single) {
-      const asked = party.rooms ?? 1;
-      if (single.lines[0].rooms > asked) t.say(w.roomHolds(chosen.name, chosen.capacity, party.guests, single.lines[0].rooms));
-      return single;
+    const asked = party.rooms ?? 1;
+    if (single && single.lines[0].rooms > asked) {
+      // The party does not fit the rooms asked for: say so, and propose the types that do (never the same again).
+      const fitting = singleTypes(stock, { guests: party.guests, rooms: asked }).filter((p) => p.lines[0].rooms === asked);
+      if (fitting.length) {
+        t.say(w.roomTooSmall(chosen.name, chosen.capacity, party.guests));
+        delete f.room;
+        showRooms(t, stock, { guests: party.guests, rooms: asked });
+        return undefined;
+      }
+      t.say(w.roomHolds(chosen.name, chosen.capacity, party.guests, single.lines[0].rooms));
     }
+    if (single) return single;
     const free = stock.find((x) => x.room.id === chosen.id)?.free ?? 0;
     t.say(w.tooFewOfType(chosen.name, free, roomsNeeded(chosen, party)));
     const mix = free > 0 ? combination(stock, party, chosen.id) : undefined;

@@ -23,7 +23,8 @@ export async function prices(t: Turn, facts: Facts): Promise<void> {
     const nights = Math.round((Date.parse(`${checkout}T00:00:00Z`) - Date.parse(`${checkin}T00:00:00Z`)) / 86_400_000);
     const lines = types.map((r) => {
       const o = offers.find((x) => x.roomTypeId === r.id);
-      const total = o ? o.nightly.reduce((a, b) => a + b, 0) : r.rate * nights;
+      const rooms = facts.rooms ?? t.state.frame.rooms?.value ?? 1;
+      const total = (o ? o.nightly.reduce((a, b) => a + b, 0) : r.rate * nights) * rooms;
       return w.priceLine(r.name, w.money(total, t.hotel.currency), nights, !o || o.available === 0);
     });
     t.say(`${w.pricesFor(w.stay(checkin, checkout, nights))}\n${lines.join('\n')}`);
@@ -39,8 +40,8 @@ export async function prices(t: Turn, facts: Facts): Promise<void> {
 }
 
 /** A facility or policy question; false when the hotel file has nothing on it. */
-export function answerFromHotelFile(t: Turn, text: string): boolean {
-  const answer = faqAnswer(t.hotel, text, { byMeaning: true });
+export function answerFromHotelFile(t: Turn, text: string, opts: { byMeaning?: boolean } = {}): boolean {
+  const answer = faqAnswer(t.hotel, text, { byMeaning: opts.byMeaning ?? true });
   if (!answer) return false;
   t.say(answer);
   return true;

@@ -65,6 +65,7 @@ export const en = {
   priceFor: (total: string, rooms: number) => `${total} in total${rooms > 1 ? ` for ${rooms} rooms` : ''}`,
   roomHolds: (room: string, capacity: number, guests: number, rooms: number) =>
     `A ${room} holds ${plural(capacity, 'guest')}, so for ${plural(guests, 'guest')} you need ${plural(rooms, 'room')}.`,
+  roomTooSmall: (room: string, capacity: number, guests: number) => `A ${room} holds ${plural(capacity, 'guest')}, not ${guests}. These rooms fit your party:`,
   tooFewOfType: (room: string, free: number, wanted: number) =>
     free ? `Only ${free} ${room}${free === 1 ? ' is' : 's are'} free on those dates (you asked for ${wanted}).` : `The ${room} is sold out on those dates.`,
   mixOffer: (lines: string, total: string) => `I can offer ${lines}: ${total} in total.`,
