@@ -5,6 +5,7 @@
  * bookings stored, the hotel file's answers, prices and dates as stated, the handoff and its note (see
  * `checkExpectation` for every key).
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { parse } from 'yaml';
 import type { ReservationStore } from '../../src/reservations/port';
@@ -29,6 +30,8 @@ export interface Step {
 /** A booking that exists before the conversation starts (made through the store, not the bot). */
 export interface SeedBooking {
   as?: string; // variable name for its code
+  /** Its confirmation code; by default one derived from the dialogue's name, so every run types the same code. */
+  code?: string;
   room: string;
   rooms?: number;
   checkin: string;
@@ -53,6 +56,13 @@ export interface Dialogue {
 export interface PlayContext {
   store: ReservationStore;
   hotelId: string;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A fixed, valid confirmation code for a seeded booking (the store's own codes are random). */
+function seedCode(seed: string): string {
+  const bytes = createHash('sha256').update(seed).digest();
+  return [...bytes.subarray(0, 8)].map((b) => CROCKFORD[b % 32]).join('');
 }
 
 export function loadDialogues(file: string): Dialogue[] {
@@ -272,7 +282,9 @@ export async function play(svc: TestService, d: Dialogue, ctx?: PlayContext): Pr
         guest: { name: b.name ?? 'Seed Guest', email: b.email ?? `seed${i}@example.com` },
         idempotencyKey: `seed-${d.name}-${i}-${Date.now()}`,
       });
-      if (b.as) vars[b.as] = made.code;
+      const code = b.code ?? seedCode(`${d.name}#${i}`);
+      await svc.db.query('UPDATE bookings SET code = $1 WHERE code = $2', [code, made.code]);
+      if (b.as) vars[b.as] = code;
     }
     for (const r of await bookingRows(svc)) seeded.set(r.code, r);
   }
