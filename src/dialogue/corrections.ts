@@ -48,7 +48,7 @@ export function guestCount(text: string): number | undefined {
   if (group) return num(group[1]);
   if (/\b(just me|only me|for me|for myself|on my own|by myself|travell?ing alone|solo)\b/.test(t)) return 1;
   if (/\b(for us two|the two of us|for two of us|me and my (?:wife|husband|partner|girlfriend|boyfriend)|my (?:wife|husband|partner) and (?:i|me)|a couple)\b/.test(t)) return 2;
-  const bare = /\bfor (\d{1,2}|one|two|three|four|five|six)\b(?! ?(?:nights?|days?|rooms?|weeks?|am|pm|eur|euros?|\$|€|o'?clock|h\b|:))/.exec(t);
+  const bare = /\bfor (\d{1,2}|one|two|three|four|five|six)\b(?! ?(?:nights?|days?|rooms?|weeks?|am|pm|eur|euros?|\$|€|o'?clock|h\b|:|[-–/.]|st\b|nd\b|rd\b|th\b|of\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(t);
   if (bare) return num(bare[1]);
   return undefined;
 }
@@ -107,4 +107,11 @@ export function withoutGreeting(text: string): string {
   if (!m) return text;
   const rest = text.slice(m[0].length).trim();
   return rest.length >= 6 ? rest : text;
+}
+
+/** Rooms counted the way guests count them: "need 2 rooms", "2 doubles", "three twin rooms". */
+export function roomCount(text: string): number | undefined {
+  const t = text.toLowerCase();
+  const m = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:(?:double|twin|single|family|suite)s?|(?:[a-z]+ )?rooms)\b/.exec(t);
+  return m ? num(m[1]) : undefined;
 }

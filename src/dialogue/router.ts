@@ -5,7 +5,7 @@
  */
 import { decide, NluUnavailableError, type NluContext, type NluResult, type NormalizedParameters } from '../nlu/port';
 import { decodeChoice, matchOption, type Choice } from './choices';
-import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, stayShift, withoutGreeting } from './corrections';
+import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, roomCount, stayShift, withoutGreeting } from './corrections';
 import { applyFacts, hasStayFacts, type Facts } from './frame';
 import { acceptMix, advanceBooking, confirmBooking, describeLines, startBooking, takeDetails } from './flows/booking';
 import { handoff, notUnderstood } from './flows/handoff';
@@ -165,6 +165,8 @@ function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts & { code
   if (holiday && !f.checkin && !f.shift) f.checkin = holiday;
   const guests = guestCount(text);
   if (guests && (!f.guests || /\b(to|now|of us|make it)\b/i.test(text))) f.guests = guests;
+  const rooms = roomCount(text);
+  if (rooms && (!f.rooms || f.rooms === 1)) f.rooms = rooms;
   const nights = oneNightOrMore(text);
   if (nights && !f.nights && !(f.checkout && f.checkin && f.checkout > f.checkin)) {
     f.nights = nights;
