@@ -24,6 +24,10 @@ export class FallbackNluEngine implements NluEngine {
   readonly name = 'dialogflow' as const;
   private outage = false;
 
+  get languages(): readonly string[] | undefined {
+    return this.primary.languages ?? this.local.languages;
+  }
+
   constructor(
     private readonly primary: NluEngine,
     private readonly local: NluEngine,

@@ -93,6 +93,7 @@ describe('Dialogflow ES adapter', () => {
     try {
       await e.detect({ ...query, languageCode: 'de-AT' });
       expect(df.requests.at(-1).queryInput.text.languageCode).toBe('de');
+      expect(e.languages).toEqual(['en', 'es', 'pt', 'de', 'fr']);
     } finally {
       await e.close();
     }

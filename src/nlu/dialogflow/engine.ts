@@ -68,6 +68,11 @@ export class DialogflowNluEngine implements NluEngine {
     return true;
   }
 
+  /** The agent's languages as configured, the default first. */
+  get languages(): readonly string[] {
+    return [this.cfg.languageCode, ...(this.cfg.supportedLanguages ?? []).filter((l) => l.toLowerCase() !== this.cfg.languageCode.toLowerCase())];
+  }
+
   async close(): Promise<void> {
     await this.client.close().catch(() => undefined);
   }
@@ -88,7 +93,7 @@ export class DialogflowNluEngine implements NluEngine {
    * "pt-PT" → "pt-br" when that is the agent's Portuguese), else the agent's default language.
    */
   language(code: string | undefined): string {
-    const agentLanguages = [this.cfg.languageCode, ...(this.cfg.supportedLanguages ?? [])];
+    const agentLanguages = this.languages;
     const wanted = (code ?? '').trim().toLowerCase().replace('_', '-');
     const base = wanted.split('-')[0];
     if (!base) return this.cfg.languageCode;
