@@ -88,7 +88,8 @@ describe('Dialogflow ES adapter', () => {
 
   it("takes the agent folder's languages when DIALOGFLOW_LANGUAGES is unset", async () => {
     df.state.answer = bookingTurn;
-    const config = loadConfig({ DIALOGFLOW_PROJECT_ID: 'hotel-p', DIALOGFLOW_API_ENDPOINT: df.endpoint, DIALOGFLOW_TIMEOUT_MS: '800' }, { isTty: false });
+    // A long deadline: the embedded engine trains its other languages right after start, on this same thread.
+    const config = loadConfig({ DIALOGFLOW_PROJECT_ID: 'hotel-p', DIALOGFLOW_API_ENDPOINT: df.endpoint, DIALOGFLOW_TIMEOUT_MS: '30000' }, { isTty: false });
     const e = await createNluEngine({ ...config.nlu, engine: 'dialogflow' }, { agentDir: defaultAgentDir, logger: silentLogger() });
     try {
       await e.detect({ ...query, languageCode: 'de-AT' });
