@@ -103,6 +103,7 @@ const schema = z.object({
   DIALOGFLOW_ENVIRONMENT: z.string().optional(),
   DIALOGFLOW_API_ENDPOINT: z.string().optional(),
   DIALOGFLOW_LANGUAGE: z.string().optional(),
+  DIALOGFLOW_LANGUAGES: z.string().optional(),
   DIALOGFLOW_TIMEOUT_MS: number('DIALOGFLOW_TIMEOUT_MS', 6000, 100, 60000),
   GOOGLE_APPLICATION_CREDENTIALS: z.string().optional(),
   NLU_FALLBACK: oneOf('NLU_FALLBACK', ['local', 'handoff'] as const),
@@ -148,6 +149,8 @@ export interface Config {
       environment?: string;
       apiEndpoint?: string;
       languageCode: string;
+      /** The agent's other languages (DIALOGFLOW_LANGUAGES); unset = the local agent folder's supportedLanguages. */
+      supportedLanguages?: string[];
       timeoutMs: number;
       credentialsFile?: string;
     };
@@ -244,6 +247,7 @@ export function loadConfig(env: Env = process.env, opts: { isTty?: boolean } = {
             environment: e.DIALOGFLOW_ENVIRONMENT || undefined,
             apiEndpoint: e.DIALOGFLOW_API_ENDPOINT?.trim() || undefined,
             languageCode: e.DIALOGFLOW_LANGUAGE || 'en',
+            supportedLanguages: e.DIALOGFLOW_LANGUAGES?.split(',').map((l) => l.trim()).filter(Boolean),
             timeoutMs: e.DIALOGFLOW_TIMEOUT_MS,
             credentialsFile: e.GOOGLE_APPLICATION_CREDENTIALS,
           }

@@ -1,6 +1,7 @@
 /**
- * `npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD]` and
- * `npm run nlu -- eval --data FILE.jsonl [--agent DIR] [--engine local|dialogflow] [--json]`.
+ * `npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD] [--lang es]` and
+ * `npm run nlu -- eval --data FILE.jsonl [--agent DIR] [--engine local|dialogflow] [--lang es] [--json]`.
+ * `--lang` is the guest's language (the query's languageCode): it picks the agent's model for that language.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,8 +18,8 @@ function option(args: string[], name: string): string | undefined {
 }
 
 const USAGE = `Usage:
-  npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD]
-  npm run nlu -- eval --data FILE.jsonl [--agent DIR] [--engine local|dialogflow] [--json]`;
+  npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD] [--lang es]
+  npm run nlu -- eval --data FILE.jsonl [--agent DIR] [--engine local|dialogflow] [--lang es] [--json]`;
 
 export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
@@ -26,11 +27,13 @@ export async function main(args: string[]): Promise<number> {
   const logger = createLogger({ level: 'warn', format: 'pretty', toStderr: true });
   const agentDir = path.resolve(option(rest, '--agent') ?? defaultAgentDir);
   const engineName = (option(rest, '--engine') ?? config.nlu.engine) as 'local' | 'dialogflow';
+  const languageCode = option(rest, '--lang') ?? 'en';
+  if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/i.test(languageCode)) throw new Error(`--lang must be a language code such as es or pt-BR\n${USAGE}`);
   if (engineName !== 'local' && engineName !== 'dialogflow')
     throw new Error(`--engine must be local or dialogflow\n${USAGE}`);
 
   if (command === 'parse') {
-    const text = rest.find((a, i) => !a.startsWith('--') && !['--agent', '--date', '--engine'].includes(rest[i - 1]));
+    const text = rest.find((a, i) => !a.startsWith('--') && !['--agent', '--date', '--engine', '--lang'].includes(rest[i - 1]));
     if (!text) throw new Error(`parse needs the text to parse\n${USAGE}`);
     const date = option(rest, '--date');
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('--date must be YYYY-MM-DD');
@@ -39,7 +42,7 @@ export async function main(args: string[]): Promise<number> {
       const r = await engine.detect({
         text,
         sessionId: 'cli-parse',
-        languageCode: 'en',
+        languageCode,
         timeZone: 'UTC',
         referenceDate: date,
       });
@@ -49,6 +52,7 @@ export async function main(args: string[]): Promise<number> {
         decision: decide(r, config.nlu.handoffConfidence),
         parameters: r.parameters,
         engine: r.engine,
+        languageCode: r.languageCode,
       };
       process.stdout.write(`${JSON.stringify(out)}\n`);
     } finally {
@@ -77,14 +81,14 @@ export async function main(args: string[]): Promise<number> {
     const engine = await createNluEngine({ ...config.nlu, engine: engineName }, { agentDir, logger });
     const trainingMs = Math.round(Number(process.hrtime.bigint() - t0) / 1e5) / 10;
     try {
-      const { summary, predictions } = await evaluate(engine, lines, config.nlu.handoffConfidence);
-      const full = { ...summary, trainingMs, engine: engineName, threshold: config.nlu.handoffConfidence };
+      const { summary, predictions } = await evaluate(engine, lines, config.nlu.handoffConfidence, { languageCode });
+      const full = { ...summary, trainingMs, engine: engineName, threshold: config.nlu.handoffConfidence, languageCode };
       if (rest.includes('--json')) {
         process.stdout.write(`${JSON.stringify({ summary: full, predictions })}\n`);
       } else {
         const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
         const out = [
-          `${lines.length} utterances, engine ${engineName}, threshold ${config.nlu.handoffConfidence}, training ${trainingMs} ms`,
+          `${lines.length} utterances, language ${languageCode}, engine ${engineName}, threshold ${config.nlu.handoffConfidence}, training ${trainingMs} ms`,
           `in-scope accuracy    ${pct(summary.inScopeAccuracy)}`,
           `out-of-scope recall  ${pct(summary.outOfScopeRecall)}   precision ${pct(summary.outOfScopePrecision)}`,
           `latency              p50 ${summary.latencyMs.p50} ms   p99 ${summary.latencyMs.p99} ms`,

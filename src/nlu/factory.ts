@@ -5,15 +5,17 @@
  */
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
-import { LocalNluEngine } from './local/engine';
+import { MultilingualNluEngine } from './local/multilingual';
 import { NluUnavailableError, type NluEngine, type NluQuery, type NluResult } from './port';
 
 export async function createNluEngine(nlu: Config['nlu'], opts: { agentDir: string; logger: Logger }): Promise<NluEngine> {
-  const local = await LocalNluEngine.fromAgentDir(opts.agentDir);
+  const local = await MultilingualNluEngine.fromAgentDir(opts.agentDir);
   if (nlu.engine === 'local' || !nlu.dialogflow) return local;
   // Loaded only when configured: the Google client costs ~0.4 s and ~130 MB that the embedded engine never needs.
   const { DialogflowNluEngine } = await import('./dialogflow/engine');
-  const remote = new DialogflowNluEngine(nlu.dialogflow, { logger: opts.logger });
+  // The agent's languages: DIALOGFLOW_LANGUAGES, else those of the agent folder pushed to it (intents push).
+  const supportedLanguages = nlu.dialogflow.supportedLanguages ?? local.languages;
+  const remote = new DialogflowNluEngine({ ...nlu.dialogflow, supportedLanguages }, { logger: opts.logger });
   return new FallbackNluEngine(remote, local, nlu.fallback, opts.logger);
 }
 
@@ -21,6 +23,10 @@ export async function createNluEngine(nlu: Config['nlu'], opts: { agentDir: stri
 export class FallbackNluEngine implements NluEngine {
   readonly name = 'dialogflow' as const;
   private outage = false;
+
+  get languages(): readonly string[] | undefined {
+    return this.primary.languages ?? this.local.languages;
+  }
 
   constructor(
     private readonly primary: NluEngine,

@@ -65,6 +65,8 @@ export interface NluResult {
 
 export interface NluEngine {
   readonly name: 'local' | 'dialogflow';
+  /** The agent's languages, its default first (e.g. ["en", "es", "pt", "de", "fr"]): the guest's language is one of these. */
+  readonly languages?: readonly string[];
   detect(query: NluQuery): Promise<NluResult>;
   /** True once the engine can answer (agent loaded and trained, or client created). */
   ready(): boolean;

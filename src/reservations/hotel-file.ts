@@ -5,51 +5,10 @@
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { isValidDate } from '../time/dates';
-import type { Hotel } from './hotel';
+import { hotelSchema, type Hotel } from './hotel';
 
-const date = z.string().refine(isValidDate, 'must be a date written YYYY-MM-DD');
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, e.g. "15:00"');
-const positive = z.number().positive('must be a number above 0');
-const count = z.number().int('must be a whole number').min(1, 'must be at least 1');
-
-const roomType = z.looseObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, - or _ (it is the room-type entity value)'),
-  name: z.string().min(1, 'is required'),
-  synonyms: z.array(z.string()).default([]),
-  description: z.string().default(''),
-  capacity: count,
-  count: count,
-  rate: positive,
-  rates: z
-    .array(z.object({ from: date, to: date, rate: positive }).refine((r) => r.from < r.to, { message: '"from" must be before "to"', path: ['to'] }))
-    .default([]),
-  image_url: z.string().optional(),
-});
-
-const hotel = z.looseObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _'),
-  name: z.string().min(1, 'is required'),
-  timezone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as "Europe/Madrid"'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO currency code such as "EUR"'),
-  checkin_time: time.default('15:00'),
-  checkout_time: time.default('11:00'),
-  inbox_ids: z.array(z.number().int().positive()).optional(),
-  room_types: z.array(roomType).min(1, 'needs at least one room type'),
-  policies: z.record(z.string(), z.string()).default({}),
-  faq: z.array(z.looseObject({ topic: z.string().min(1), answer: z.string().min(1), keywords: z.array(z.string()).optional() })).default([]),
-  language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code such as "en"').default('en'),
-  group_handoff_rooms: count.optional(),
-});
-
-const file = z.union([z.object({ hotels: z.array(hotel).min(1, 'needs at least one hotel') }), hotel]);
+/** A file holds one hotel, or `{hotels: [...]}`. */
+const hotelList = z.object({ hotels: z.array(hotelSchema).min(1, 'needs at least one hotel') });
 
 export class HotelFileError extends Error {
   constructor(path: string, problems: string[]) {
@@ -62,17 +21,33 @@ function keyPath(path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
 }
 
+/**
+ * A union's issues, from the branch the author evidently meant: the one whose value had the right type. A text
+ * written as a map ({en: …, xx: …}) reports the map's problems, not "expected string".
+ */
+function meantBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+  const typed = issue.errors.filter((branch) => !branch.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+  const chosen = typed.length ? typed.reduce((a, b) => (b.length < a.length ? b : a)) : issue.errors[0];
+  return chosen.flatMap((e) => meantBranch(e)).map((e) => ({ ...e, path: [...issue.path, ...e.path] }));
+}
+
+function invalid(source: string, error: z.ZodError): HotelFileError {
+  const issues = error.issues.flatMap((i) => meantBranch(i));
+  return new HotelFileError(source, issues.map((i) => `${keyPath(i.path) || '(top level)'} ${i.message}`));
+}
+
 export function parseHotels(data: unknown, source = 'hotel file'): Hotel[] {
-  const parsed = file.safeParse(data);
-  if (!parsed.success) {
-    // A union reports both branches: prefer the branch the author evidently meant.
-    const meantList = !!data && typeof data === 'object' && 'hotels' in (data as object);
-    const issues = parsed.error.issues.flatMap((i) =>
-      i.code === 'invalid_union' ? (i.errors[meantList ? 0 : 1] ?? []).map((e) => ({ ...e, path: [...i.path, ...e.path] })) : [i],
-    );
-    throw new HotelFileError(source, issues.map((i) => `${keyPath(i.path) || '(top level)'} ${i.message}`));
+  let hotels: Hotel[];
+  if (data && typeof data === 'object' && 'hotels' in data) {
+    const parsed = hotelList.safeParse(data);
+    if (!parsed.success) throw invalid(source, parsed.error);
+    hotels = parsed.data.hotels;
+  } else {
+    const parsed = hotelSchema.safeParse(data);
+    if (!parsed.success) throw invalid(source, parsed.error);
+    hotels = [parsed.data];
   }
-  const hotels = ('hotels' in parsed.data ? parsed.data.hotels : [parsed.data]) as unknown as Hotel[];
   const problems: string[] = [];
   const ids = new Set<string>();
   const inboxOwner = new Map<number, string>();

@@ -63,6 +63,43 @@ describe('Dialogflow ES adapter', () => {
     }
   });
 
+  it("sends the guest's language when the agent has it, spelled as the agent spells it, else the default", async () => {
+    df.state.answer = bookingTurn;
+    const e = engine({ DIALOGFLOW_LANGUAGE: 'en', DIALOGFLOW_LANGUAGES: 'es, pt-br,de,fr' });
+    try {
+      const sent = async (languageCode: string) => {
+        await e.detect({ ...query, languageCode });
+        return df.requests.at(-1).queryInput.text.languageCode;
+      };
+      expect(await sent('es-ES')).toBe('es');
+      expect(await sent('pt-PT')).toBe('pt-br');
+      expect(await sent('de')).toBe('de');
+      expect(await sent('fr-CA')).toBe('fr');
+      expect(await sent('it-IT')).toBe('en');
+      expect(await sent('')).toBe('en');
+      df.state.answer = () => ({ queryResult: { languageCode: 'fr', intent: { displayName: 'Default Welcome Intent' } } });
+      const welcome = await e.detect({ event: 'WELCOME', sessionId: 'cw-1-43', languageCode: 'fr', timeZone: 'Europe/Paris' });
+      expect(welcome.languageCode).toBe('fr');
+      expect(df.requests.at(-1).queryInput.event.languageCode).toBe('fr');
+    } finally {
+      await e.close();
+    }
+  });
+
+  it("takes the agent folder's languages when DIALOGFLOW_LANGUAGES is unset", async () => {
+    df.state.answer = bookingTurn;
+    // A long deadline: the embedded engine trains its other languages right after start, on this same thread.
+    const config = loadConfig({ DIALOGFLOW_PROJECT_ID: 'hotel-p', DIALOGFLOW_API_ENDPOINT: df.endpoint, DIALOGFLOW_TIMEOUT_MS: '30000' }, { isTty: false });
+    const e = await createNluEngine({ ...config.nlu, engine: 'dialogflow' }, { agentDir: defaultAgentDir, logger: silentLogger() });
+    try {
+      await e.detect({ ...query, languageCode: 'de-AT' });
+      expect(df.requests.at(-1).queryInput.text.languageCode).toBe('de');
+      expect(e.languages).toEqual(['en', 'es', 'pt', 'de', 'fr']);
+    } finally {
+      await e.close();
+    }
+  });
+
   it('uses regional and environment session paths, clips long input and keeps session ids within 36 characters', async () => {
     df.state.answer = bookingTurn;
     const e = engine({ DIALOGFLOW_LOCATION: 'europe-west1', DIALOGFLOW_ENVIRONMENT: 'prod' });

@@ -27,6 +27,10 @@ describe('pushing and pulling the agent', () => {
       expect(df.agent).toMatchObject({ restored: 1, trained: 1 });
       const zip = await JSZip.loadAsync(df.agent.zip!);
       expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['agent.json', 'package.json', 'intents/booking.create.json', 'entities/room-type.json']));
+      // Every language travels: the phrases and entity entries of each of supportedLanguages.
+      for (const lang of ['es', 'pt', 'de', 'fr']) {
+        expect(Object.keys(zip.files)).toEqual(expect.arrayContaining([`intents/booking.create_usersays_${lang}.json`, `entities/room-type_entries_${lang}.json`]));
+      }
 
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-pull-'));
       fs.mkdirSync(path.join(dir, 'intents'));
@@ -36,6 +40,9 @@ describe('pushing and pulling the agent', () => {
       const a = fs.readFileSync(path.join(defaultAgentDir, 'intents', 'booking.create_usersays_en.json'), 'utf8');
       const b = fs.readFileSync(path.join(dir, 'intents', 'booking.create_usersays_en.json'), 'utf8');
       expect(b).toBe(a);
+      for (const file of ['agent.json', 'intents/booking.create_usersays_de.json', 'intents/smalltalk.greeting.json', 'entities/room-type_entries_fr.json']) {
+        expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(fs.readFileSync(path.join(defaultAgentDir, file), 'utf8'));
+      }
       expect(await intents(['validate', dir])).toBe(0);
     } finally {
       process.stdout.write = write;

@@ -68,6 +68,11 @@ export class DialogflowNluEngine implements NluEngine {
     return true;
   }
 
+  /** The agent's languages as configured, the default first. */
+  get languages(): readonly string[] {
+    return [this.cfg.languageCode, ...(this.cfg.supportedLanguages ?? []).filter((l) => l.toLowerCase() !== this.cfg.languageCode.toLowerCase())];
+  }
+
   async close(): Promise<void> {
     await this.client.close().catch(() => undefined);
   }
@@ -83,10 +88,20 @@ export class DialogflowNluEngine implements NluEngine {
     return location !== 'global' ? this.client.projectLocationAgentSessionPath(projectId, location, s) : this.client.projectAgentSessionPath(projectId, s);
   }
 
-  private language(code: string | undefined): string {
-    const base = (code ?? '').toLowerCase().split(/[-_]/)[0];
-    const configured = this.cfg.languageCode.toLowerCase();
-    return base && configured.split(/[-_]/)[0] === base ? this.cfg.languageCode : this.cfg.languageCode;
+  /**
+   * The language the query goes to Dialogflow in: the guest's when the agent has it (spelled as the agent spells it,
+   * "pt-PT" → "pt-br" when that is the agent's Portuguese), else the agent's default language.
+   */
+  language(code: string | undefined): string {
+    const agentLanguages = this.languages;
+    const wanted = (code ?? '').trim().toLowerCase().replace('_', '-');
+    const base = wanted.split('-')[0];
+    if (!base) return this.cfg.languageCode;
+    return (
+      agentLanguages.find((l) => l.toLowerCase() === wanted) ??
+      agentLanguages.find((l) => l.toLowerCase().split(/[-_]/)[0] === base) ??
+      this.cfg.languageCode
+    );
   }
 
   async detect(q: NluQuery): Promise<NluResult> {

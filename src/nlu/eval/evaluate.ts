@@ -13,6 +13,8 @@ export interface EvalLine {
   context?: string;
   slots?: Record<string, unknown>;
   notes?: string;
+  /** The guest's language for this line ("es"); else the run's `--lang`, else en. */
+  lang?: string;
 }
 
 /**
@@ -80,7 +82,7 @@ export function expectingFromQuestion(question: string | undefined): NluContext[
   return [{ name: `awaiting_${param}`, lifespan: 1, parameters: { intent } }];
 }
 
-export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: number) {
+export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: number, opts: { languageCode?: string } = {}) {
   const predictions: Prediction[] = [];
   const answers: Answer[] = [];
   const latencies: number[] = [];
@@ -89,7 +91,7 @@ export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: 
     const r = await engine.detect({
       text: line.text,
       sessionId: `eval-${i}`,
-      languageCode: 'en',
+      languageCode: line.lang ?? opts.languageCode ?? 'en',
       timeZone: 'UTC',
       referenceDate: line.reference_date ?? new Date().toISOString().slice(0, 10),
       contexts: expectingFromQuestion(line.context),

@@ -36,28 +36,43 @@ export class LocalNluEngine implements NluEngine {
   private readonly byName = new Map<string, Intent>();
   private readonly fallback: Intent | undefined;
   private readonly entities;
+  /** The agent language this engine's model is trained on (one engine per language: see multilingual.ts). */
+  readonly language: string;
 
-  constructor(private readonly agent: Agent) {
-    const lang = agent.settings.language || 'en';
+  constructor(
+    private readonly agent: Agent,
+    opts: { language?: string; warmUp?: string[] } = {},
+  ) {
+    const defaultLang = agent.settings.language || 'en';
+    const lang = (this.language = opts.language ?? defaultLang);
     const data: Array<{ text: string; label: string }> = [];
     for (const intent of agent.intents) {
       this.byName.set(intent.name, intent);
-      for (const p of intent.phrases[lang] ?? Object.values(intent.phrases)[0] ?? []) {
+      // Like Dialogflow, an intent with no phrases in this language does not match in it (the default language
+      // still reads a lone file of another language, as agents exported without `lang` have).
+      for (const p of intent.phrases[lang] ?? (lang === defaultLang ? Object.values(intent.phrases)[0] : undefined) ?? []) {
         const text = phraseText(p).trim();
         if (text) data.push({ text, label: intent.name });
       }
     }
     this.fallback = agent.intents.find((i) => i.fallbackIntent) ?? this.byName.get(FALLBACK_INTENT);
-    if (!data.length) throw new Error('The agent has no training phrases: add <Intent>_usersays_<lang>.json files');
+    if (!data.length) throw new Error(`The agent has no training phrases in "${lang}": add <Intent>_usersays_${lang}.json files`);
     this.classifier = IntentClassifier.train(data);
-    this.entities = agent.entities.map((e) => ({
-      name: e.name,
-      entries: (e.entries[lang] ?? Object.values(e.entries)[0] ?? []).map((x) => ({
-        value: x.value,
-        synonyms: x.synonyms ?? [],
-      })),
-    }));
-    this.warmUp();
+    // The language's entries, then the default language's synonyms of the same values: guests mix in English
+    // room words ("una suite", "ein Double").
+    this.entities = agent.entities.map((e) => {
+      const own = e.entries[lang] ?? [];
+      const base = e.entries[defaultLang] ?? Object.values(e.entries)[0] ?? [];
+      const values = [...new Set([...own, ...base].map((x) => x.value))];
+      return {
+        name: e.name,
+        entries: values.map((value) => ({
+          value,
+          synonyms: [...new Set([...own, ...base].filter((x) => x.value === value).flatMap((x) => x.synonyms ?? []))],
+        })),
+      };
+    });
+    this.warmUp(opts.warmUp ?? WARM_UP);
   }
 
   /**
@@ -66,10 +81,10 @@ export class LocalNluEngine implements NluEngine {
    * Costs ~0.3 s of start-up, once per process (measured). The hotel's time zone is the query's, not known here:
    * one zone of each date order warms both of the date parser's pattern sets (see entities/dates.ts).
    */
-  private warmUp(): void {
-    const languageCode = this.agent.settings.language || 'en';
+  private warmUp(texts: string[]): void {
+    const languageCode = this.language;
     for (const timeZone of ['Europe/London', 'America/New_York'])
-      for (const text of WARM_UP) this.detectSync({ text, sessionId: 'warm-up', languageCode, timeZone });
+      for (const text of texts) this.detectSync({ text, sessionId: 'warm-up', languageCode, timeZone });
   }
 
   static async fromAgentDir(dir: string): Promise<LocalNluEngine> {
@@ -94,6 +109,7 @@ export class LocalNluEngine implements NluEngine {
       timeZone: q.timeZone,
       entities: this.entities,
       expecting,
+      language: this.language,
     };
     // The message's facts are read once (dates are the costly part) and shaped for whatever needs them.
     let cached: Facts | undefined;
@@ -145,11 +161,11 @@ export class LocalNluEngine implements NluEngine {
       parameters: extraction.normalized,
       rawParameters: extraction.raw,
       allRequiredParamsPresent: !missingRequired,
-      messages: this.messagesOf(intent, q.languageCode),
+      messages: this.messagesOf(intent, this.language),
       action: response?.action || undefined,
       outputContexts: this.outputContexts(intent, q.contexts ?? []),
       engine: 'local',
-      languageCode: this.agent.settings.language || 'en',
+      languageCode: this.language,
     };
   }
 

@@ -4,7 +4,7 @@
  */
 import type { NormalizedParameters } from '../port';
 import { findConfirmationCode, findEmail, findName } from './entities/contact';
-import { findNights, findGuests, findRooms } from './entities/counts';
+import { findGuestsIn, findNightsIn, findRoomsIn } from './entities/counts';
 import { findEntityValue, type EntityEntries } from './entities/custom';
 import { assignStayDates, findDates } from './entities/dates';
 import { bareNumber } from './entities/numbers';
@@ -21,6 +21,8 @@ export interface ExtractContext {
   entities: EntityEntries[];
   /** The parameter the bot just asked for, e.g. 'guests'. */
   expecting?: string;
+  /** The guest's language ("es"): dates, number words and nouns are read in it (English when unset). */
+  language?: string;
 }
 
 export interface Extraction {
@@ -69,8 +71,8 @@ export function findFacts(text: string, ctx: ExtractContext): Facts {
     taken.push(code);
   }
 
-  const { prepared, mentions } = findDates(blank(text, taken), ctx.referenceDate, ctx.timeZone);
-  const stay = assignStayDates(prepared, mentions, ctx.expecting);
+  const { prepared, mentions } = findDates(blank(text, taken), ctx.referenceDate, ctx.timeZone, ctx.language);
+  const stay = assignStayDates(prepared, mentions, ctx.expecting, ctx.language);
   if (stay.checkin) found.checkin = stay.checkin;
   if (stay.checkout) found.checkout = stay.checkout;
 
@@ -78,16 +80,16 @@ export function findFacts(text: string, ctx: ExtractContext): Facts {
   const countsText = blank(prepared, mentions.filter((m) => !m.weekend));
   const roomEntity = entityFor(ctx, 'room_type') ?? ctx.entities.find((e) => e.name === ROOM_TYPE_ENTITY);
   const roomWords = roomEntity ? roomEntity.entries.flatMap((e) => [e.value, ...e.synonyms]).filter((w) => !/\s/.test(w)) : [];
-  const rooms = findRooms(countsText, roomWords);
+  const rooms = findRoomsIn(countsText, roomWords, ctx.language);
   if (rooms !== undefined) found.rooms = rooms;
-  const nights = findNights(countsText) ?? stay.weekendNights;
+  const nights = findNightsIn(countsText, ctx.language) ?? stay.weekendNights;
   if (nights !== undefined) found.nights = nights;
-  const guests = findGuests(countsText, rooms);
+  const guests = findGuestsIn(countsText, rooms, ctx.language);
   if (guests !== undefined) found.guests = guests;
   if (ctx.expecting === 'nights' || ctx.expecting === 'guests' || ctx.expecting === 'rooms') {
     const key = ctx.expecting;
     if (found[key] === undefined) {
-      const n = bareNumber(countsText);
+      const n = bareNumber(countsText, ctx.language);
       if (n !== undefined && n > 0) found[key] = n;
     }
   }

@@ -4,12 +4,13 @@
  */
 import type * as chrono from 'chrono-node';
 
-// Only the English parsers: the package's main entry loads all sixteen languages (4.4 MB of heap against 1.0 MB,
-// measured), and the bot reads English. The subpath is resolved by the package's "exports" at run time; its type
-// is the main entry's `en`.
+// Only the English parsers here: the package's main entry loads all sixteen languages (4.4 MB of heap against
+// 1.0 MB, measured). es, pt, de and fr are loaded on first use (date-words.ts). The subpath is resolved by the
+// package's "exports" at run time; its type is the main entry's `en`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const en: typeof chrono.en = require('chrono-node/en');
 import { MONTH_NAMES, addDays, addMonths, daysInMonth, formatYmd, parseYmd, weekday } from './calendar';
+import { isDateLanguage, parserOf, wordsOf, type DateWords } from './date-words';
 
 export interface DateMention {
   index: number;
@@ -61,8 +62,14 @@ function prepare(text: string): string {
     .replace(/\btmrw\b|\btmr\b|\btomorow\b|\btommorow\b|\btommorrow\b/gi, 'tomorrow');
 }
 
-/** Every date the text names, resolved forward from `today` (YYYY-MM-DD, the hotel's calendar day). */
-export function findDates(text: string, today: string, timeZone: string): { prepared: string; mentions: DateMention[] } {
+/**
+ * Every date the text names, resolved forward from `today` (YYYY-MM-DD, the hotel's calendar day). `language` is the
+ * guest's: es, pt, de and fr are read with chrono's parser for it, day first in every zone; anything else as English,
+ * in the order the hotel's zone writes (parserFor).
+ */
+export function findDates(text: string, today: string, timeZone: string, language = 'en'): { prepared: string; mentions: DateMention[] } {
+  const lang = language.toLowerCase().split(/[-_]/)[0];
+  if (isDateLanguage(lang)) return findLocalDates(text, today, wordsOf(lang), parserOf(lang));
   const prepared = prepare(text);
   if (!DATE_HINT.test(prepared)) return { prepared, mentions: [] };
   const ref = parseYmd(today);
@@ -102,6 +109,58 @@ export function findDates(text: string, today: string, timeZone: string): { prep
 const overlaps = (mentions: DateMention[], start: number, end: number) =>
   mentions.some((m) => start < m.end && end > m.index);
 
+/** A guest writing es, pt, de or fr: that language's chrono parser, then the same glue with its words. */
+function findLocalDates(text: string, today: string, words: DateWords, parser: chrono.Chrono): { prepared: string; mentions: DateMention[] } {
+  const prepared = words.prepare(text);
+  if (!/\d|\p{L}{4,}/u.test(prepared)) return { prepared, mentions: [] };
+  const ref = parseYmd(today);
+  const results = parser.parse(prepared, { instant: new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)), timezone: 'UTC' }, { forwardDate: true });
+  const mentions: DateMention[] = [];
+  for (const r of results) {
+    if (words.weekend.test(r.text)) continue;
+    if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) continue; // "a las 4", "en marzo"
+    const date = formatYmd({ y: r.start.get('year')!, m: r.start.get('month')!, d: r.start.get('day')! });
+    if (date < today) continue;
+    const mention: DateMention = { index: r.index, end: r.index + r.text.length, date, monthImplied: !r.start.isCertain('month'), yearImplied: !r.start.isCertain('year') };
+    if (r.end) {
+      const endDate = formatYmd({ y: r.end.get('year')!, m: r.end.get('month')!, d: r.end.get('day')! });
+      if (endDate > date) mention.endDate = endDate;
+    }
+    mentions.push(mention);
+  }
+  addBareDays(prepared, today, mentions, words);
+  addWeekend(prepared, today, mentions, words.weekend);
+  mentions.sort((a, b) => a.index - b.index);
+  inheritMonthInRanges(prepared, mentions, words.rangeJoin);
+  return { prepared, mentions };
+}
+
+/** The next date with this day of the month, from today (this month or a later one). */
+function nextDay(day: number, today: string): string | undefined {
+  const ref = parseYmd(today);
+  for (let k = 0; k < 13; k++) {
+    const c = parseYmd(addMonths(formatYmd({ y: ref.y, m: ref.m, d: 1 }), k)!);
+    if (day > daysInMonth(c.y, c.m)) continue;
+    const d = formatYmd({ y: c.y, m: c.m, d: day });
+    if (d >= today) return d;
+  }
+  return undefined;
+}
+
+/** "el 6", "dia 8", "le 6", "am 6.": a day whose month is the next one that has it (or the range's, later). */
+function addBareDays(text: string, today: string, mentions: DateMention[], words: DateWords): void {
+  const re = new RegExp(words.bareDay.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const day = parseInt(m[1], 10);
+    const start = m.index + m[0].length - m[1].length - (m[0].endsWith('.') ? 1 : 0) - (/er$/i.test(m[0]) ? 2 : 0);
+    const end = m.index + m[0].length;
+    if (day < 1 || day > 31 || overlaps(mentions, start, end)) continue;
+    if (words.notADay.test(text.slice(end))) continue;
+    const date = nextDay(day, today);
+    if (date) mentions.push({ index: start, end, date, monthImplied: true, yearImplied: true });
+  }
+}
+
 /** "the 5th", "1st of this month", "the 3rd of next month": chrono leaves a day with no month alone. */
 function addOrdinals(text: string, today: string, mentions: DateMention[]): void {
   const re = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(this|the|next)\s+month)?/gi;
@@ -133,26 +192,28 @@ function addOrdinals(text: string, today: string, mentions: DateMention[]): void
 }
 
 /** "this weekend", "next weekend", "for the weekend": Friday to Sunday (two nights). */
-function addWeekend(text: string, today: string, mentions: DateMention[]): void {
-  const m = /\b(?:(this|next|the|coming|that)\s+)?week-?end\b/i.exec(text);
+function addWeekend(text: string, today: string, mentions: DateMention[], pattern = /\b(?:(this|next|the|coming|that)\s+)?week-?end\b/i): void {
+  const m = pattern.exec(text);
   if (!m || overlaps(mentions, m.index, m.index + m[0].length)) return;
   if (/\b(?:on|at|during|over)\s+weekends\b/i.test(text)) return;
+  // "next weekend", "el próximo finde", "o fim de semana que vem", "nächstes Wochenende", "le week-end prochain".
+  const next = m.slice(1).some((g) => !!g && /^\s*(?:next|n[äa]chste[ns]?|pr[oó]xim[oa]|prochain|que\s+v(?:iene|em))\s*$/i.test(g));
   const dow = weekday(today);
   // The coming weekend starts on the next Friday; on a Saturday it is the one under way.
   let friday = dow === 6 ? addDays(today, -1) : addDays(today, (5 - dow + 7) % 7);
   if (dow === 0) friday = addDays(today, 5);
-  if (m[1] && m[1].toLowerCase() === 'next') friday = addDays(friday, 7);
+  if (next) friday = addDays(friday, 7);
   const checkin = friday < today ? today : friday;
   mentions.push({ index: m.index, end: m.index + m[0].length, date: checkin, endDate: addDays(friday, 2), monthImplied: false, yearImplied: false, weekend: true });
 }
 
 /** "from the 4th to 9 October": the bare first day takes the month of the second when that keeps it earlier. */
-function inheritMonthInRanges(text: string, mentions: DateMention[]): void {
+function inheritMonthInRanges(text: string, mentions: DateMention[], join = /^\s*(?:-|–|to|till|until|through|thru)\s*(?:the\s+)?$/i): void {
   for (let i = 0; i + 1 < mentions.length; i++) {
     const a = mentions[i];
     const b = mentions[i + 1];
     if (!a.monthImplied || b.monthImplied || a.endDate) continue;
-    if (!/^\s*(?:-|–|to|till|until|through|thru)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.index))) continue;
+    if (!join.test(text.slice(a.end, b.index))) continue;
     const day = parseYmd(a.date).d;
     const bd = parseYmd(b.date);
     if (day < bd.d) {
@@ -171,12 +232,19 @@ const RANGE_CUE = /(?:to|-|–|and)(?:\s+(?:the))*\s*$/i;
 const CHECKIN_CUE =
   /(?:from|check(?:ing)?[\s-]?in|arriv(?:e|ing|al)|start(?:ing)?|get(?:ting)? there|com(?:e|ing)(?: in)?|beginning)(?:\s+(?:on|at|is|date|day|of|for|will|would|be|the|by|:))*\s*$/i;
 
-function roleOf(text: string, mention: DateMention, previous: DateMention | undefined): Role {
+interface RoleCues {
+  checkoutCue: RegExp;
+  checkinCue: RegExp;
+  rangeCue: RegExp;
+}
+const ENGLISH_CUES: RoleCues = { checkoutCue: CHECKOUT_CUE, checkinCue: CHECKIN_CUE, rangeCue: RANGE_CUE };
+
+function roleOf(text: string, mention: DateMention, previous: DateMention | undefined, cues: RoleCues = ENGLISH_CUES): Role {
   const clauseStart = Math.max(text.lastIndexOf('.', mention.index - 1), text.lastIndexOf('!', mention.index - 1), text.lastIndexOf('?', mention.index - 1), text.lastIndexOf(';', mention.index - 1), previous ? previous.end - 1 : -1);
   const prefix = text.slice(clauseStart + 1, mention.index);
-  if (CHECKOUT_CUE.test(prefix)) return 'checkout';
-  if (CHECKIN_CUE.test(prefix)) return 'checkin';
-  if (previous && RANGE_CUE.test(prefix)) return 'checkout';
+  if (cues.checkoutCue.test(prefix) || (cues !== ENGLISH_CUES && CHECKOUT_CUE.test(prefix))) return 'checkout';
+  if (cues.checkinCue.test(prefix) || (cues !== ENGLISH_CUES && CHECKIN_CUE.test(prefix))) return 'checkin';
+  if (previous && cues.rangeCue.test(prefix)) return 'checkout';
   const out = /check(?:ing)?[\s-]?out|\bleav(?:e|ing)\b|\bdepart/i.test(prefix);
   const inn = /check(?:ing)?[\s-]?in\b|\barriv/i.test(prefix);
   if (out && !inn) return 'checkout';
@@ -199,7 +267,9 @@ function after(checkin: string, checkout: DateMention): string {
 }
 
 /** Which date is the arrival and which the departure, from the words around them and the bot's question. */
-export function assignStayDates(text: string, mentions: DateMention[], expecting?: string): StayDates {
+export function assignStayDates(text: string, mentions: DateMention[], expecting?: string, language = 'en'): StayDates {
+  const lang = language.toLowerCase().split(/[-_]/)[0];
+  const cues = isDateLanguage(lang) ? wordsOf(lang) : ENGLISH_CUES;
   const out: StayDates = {};
   const range = mentions.find((m) => m.endDate && !m.weekend);
   if (range) {
@@ -210,7 +280,7 @@ export function assignStayDates(text: string, mentions: DateMention[], expecting
   const unassigned: DateMention[] = [];
   mentions.forEach((m, i) => {
     if (m === range || m.weekend) return;
-    const role = roleOf(text, m, mentions[i - 1]);
+    const role = roleOf(text, m, mentions[i - 1], cues);
     if (role === 'checkin' && !out.checkin) out.checkin = m.date;
     else if (role === 'checkout' && !out.checkout) {
       out.checkout = m.date;
