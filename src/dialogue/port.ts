@@ -13,6 +13,8 @@ export type Channel = 'web_widget' | 'whatsapp' | 'facebook' | 'telegram' | 'lin
 export interface Option {
   title: string;
   value: string;
+  /** Detail shown beside a short title where the channel has room for it (e.g. the price of a room). */
+  description?: string;
 }
 
 export interface FormField {
