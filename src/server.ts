@@ -134,7 +134,6 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
         botToken: sandboxToken,
         adminToken: SANDBOX_ADMIN_TOKEN,
         platformToken: SANDBOX_PLATFORM_TOKEN,
-        hotels,
       });
       sandboxRouter = sb.router;
       sandboxClose = sb.close;

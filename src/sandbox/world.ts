@@ -48,19 +48,28 @@ export interface Conversation {
   updatedAt: number;
   lastActivityAt: number;
   typing: boolean;
+  /**
+   * Staff wrote to the guest since the conversation was last handed to the bot: a person has taken over even if
+   * the status still says pending (the bot then opens the conversation itself, reason `staff_reply`).
+   */
+  staffTookOver: boolean;
   /** Increases on every change, for the page's polling. */
   version: number;
 }
+
+/** The sandbox's inboxes, by the name the page and the guest API use for them. */
+export const SANDBOX_INBOXES = {
+  web: { id: 7, name: 'Miramar Website', channel: 'Channel::WebWidget' },
+  whatsapp: { id: 8, name: 'Miramar WhatsApp', channel: 'Channel::Whatsapp' },
+  api: { id: 9, name: 'Miramar API', channel: 'Channel::Api' },
+} as const satisfies Record<string, Inbox>;
+export type SandboxInboxName = keyof typeof SANDBOX_INBOXES;
 
 export class SandboxWorld {
   readonly account = { id: 1, name: 'Hotel Miramar' };
   readonly bot = { id: 3, name: 'Miramar Concierge' };
   readonly staff = { id: 5, name: 'Carlos Ruiz' };
-  readonly inboxes = new Map<number, Inbox>([
-    [7, { id: 7, name: 'Miramar Website', channel: 'Channel::WebWidget' }],
-    [8, { id: 8, name: 'Miramar WhatsApp', channel: 'Channel::Whatsapp' }],
-    [9, { id: 9, name: 'Miramar API', channel: 'Channel::Api' }],
-  ]);
+  readonly inboxes = new Map<number, Inbox>(Object.values(SANDBOX_INBOXES).map((i) => [i.id, { ...i }]));
   readonly contacts = new Map<number, Contact>();
   readonly conversations = new Map<number, Conversation>();
   private nextContact = 100;
@@ -92,6 +101,7 @@ export class SandboxWorld {
       updatedAt: now,
       lastActivityAt: now,
       typing: false,
+      staffTookOver: false,
       version: 1,
     };
     this.conversations.set(conv.id, conv);

@@ -1,10 +1,19 @@
 // The sandbox chat page: plays the guest in a Chatwoot web widget (or WhatsApp) and shows the staff side.
 // It only talks to the sandbox's guest/staff API; the sandbox talks to the bot like Chatwoot does.
+//
+// Updates are incremental, keyed by message id: a message's element is rebuilt only when that message changes,
+// so what the guest is typing (a half-filled form, the composer) survives every poll, and focus stays put.
 (() => {
   const $ = (id) => document.getElementById(id);
+  const INTERACTIVE = new Set(['input_select', 'form', 'input_email']);
   let conversation = null;
   let version = -1;
   let busy = false;
+  /** message id → { el, sig } for the chat; note id → element for the staff notes. */
+  let shown = new Map();
+  let notesShown = new Map();
+  /** WhatsApp option lists the guest tapped (WhatsApp keeps no record on the message): id → title. */
+  let tapped = new Map();
 
   const api = async (method, path, body) => {
     const res = await fetch(`/sandbox/api${path}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
@@ -14,13 +23,26 @@
 
   const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const markdown = (s) => escapeHtml(s).replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1" target="_blank" rel="noopener">$1</a>');
+  const el = (tag, props = {}, children = []) => {
+    const node = Object.assign(document.createElement(tag), props);
+    for (const c of children) node.append(c);
+    return node;
+  };
+  const done = (text) => el('div', { className: 'done', textContent: `✓ ${text}` });
 
   async function start() {
     const inbox = $('channel').value;
-    conversation = await api('POST', '/conversations', { inbox, name: inbox === 'web' ? 'Guest' : undefined, verified: $('verified').checked, email: $('verified').checked ? 'maria.lopez@example.com' : undefined });
+    const verified = $('verified').checked;
+    conversation = await api('POST', '/conversations', { inbox, name: inbox === 'web' ? 'Guest' : undefined, verified, email: verified ? 'maria.lopez@example.com' : undefined });
     version = -1;
+    shown = new Map();
+    notesShown = new Map();
+    tapped = new Map();
+    $('messages').replaceChildren();
+    $('notes').replaceChildren(el('p', { className: 'muted', textContent: 'None yet.' }));
     $('inbox-name').textContent = conversation.inbox.name;
     $('conv-label').textContent = `conversation #${conversation.id} · ${inbox === 'web' ? 'web widget' : 'WhatsApp'}`;
+    document.body.dataset.channel = inbox;
     render(conversation);
   }
 
@@ -28,123 +50,217 @@
     return api('POST', `/messages/${messageId}/submit`, payload).then(refresh).catch((e) => alert(e.message));
   }
 
-  function renderRich(m, el, isWeb) {
+  /**
+   * An option list, form or email box the guest has not answered stays live until the bot asks something newer:
+   * a later option list, form or email box, or a later message with a question.
+   */
+  function liveness(messages) {
+    const live = new Map();
+    let newerQuestion = false;
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i];
+      if (m.private || m.message_type === 'incoming') continue;
+      const interactive = INTERACTIVE.has(m.content_type);
+      if (interactive) live.set(m.id, !newerQuestion);
+      if (interactive || /\?/.test(m.content || '')) newerQuestion = true;
+    }
+    return live;
+  }
+
+  function optionButtons(m, items, live, className) {
+    const box = el('div', { className, role: 'group' });
+    box.setAttribute('aria-label', 'Options');
+    items.forEach((item, i) => {
+      const b = el('button', { type: 'button', textContent: item.title, disabled: !live });
+      b.dataset.testid = 'option';
+      b.dataset.key = `option-${i}`;
+      b.onclick = () => {
+        if (!isWeb()) tapped.set(m.id, item.title);
+        submit(m.id, { values: [{ title: item.title, value: item.value }] });
+      };
+      box.append(b);
+    });
+    if (!live) box.append(el('div', { className: 'muted', textContent: 'Answered by a later question.' }));
+    return box;
+  }
+
+  /** WhatsApp shows up to 3 reply buttons, or one button that opens a list of up to 10 rows. */
+  function whatsappOptions(m, items, live) {
+    if (items.length <= 3) return optionButtons(m, items, live, 'wa-buttons');
+    const box = el('div', { className: 'wa-list' });
+    const open = el('button', { type: 'button', className: 'wa-open', textContent: '☰ Choose an option', disabled: !live });
+    open.dataset.key = 'wa-open';
+    open.setAttribute('aria-expanded', 'false');
+    const rows = optionButtons(m, items, live, 'wa-rows');
+    rows.hidden = true;
+    open.onclick = () => {
+      rows.hidden = !rows.hidden;
+      open.setAttribute('aria-expanded', String(!rows.hidden));
+      if (!rows.hidden) rows.querySelector('button')?.focus();
+    };
+    box.append(open, rows);
+    return box;
+  }
+
+  function cards(m) {
+    const strip = el('div', { className: 'cards', role: 'list' });
+    strip.dataset.testid = 'cards';
+    strip.setAttribute('aria-label', m.content || 'Rooms');
+    for (const c of m.content_attributes.items || []) {
+      const card = el('div', { className: 'card', role: 'listitem' });
+      if (c.media_url) card.append(el('img', { alt: c.title || '', src: c.media_url, loading: 'lazy' }));
+      card.append(el('div', { className: 'body' }, [el('b', { textContent: c.title || '' }), c.description || '']));
+      for (const a of c.actions || []) {
+        const link = el('a', { textContent: a.text, href: a.type === 'link' ? a.uri : '#' });
+        if (a.type === 'link') Object.assign(link, { target: '_blank', rel: 'noopener' });
+        else link.onclick = () => false;
+        card.append(link);
+      }
+      strip.append(card);
+    }
+    return strip;
+  }
+
+  function form(m, live) {
+    const attrs = m.content_attributes;
+    const f = el('form', { className: 'rich' });
+    f.dataset.testid = 'form';
+    for (const [i, field] of (attrs.items || []).entries()) {
+      let input;
+      if (field.type === 'select') {
+        input = el('select');
+        for (const o of field.options || []) input.add(new Option(o.label, o.value));
+      } else if (field.type === 'text_area') input = el('textarea');
+      else input = el('input', { type: field.type === 'email' ? 'email' : 'text' });
+      Object.assign(input, { name: field.name, required: true, disabled: !live, id: `f${m.id}-${i}` }); // the widget submits only when every field is filled
+      if (field.placeholder) input.placeholder = `e.g. ${field.placeholder}`;
+      if (field.default) input.value = field.default;
+      input.dataset.key = `field-${field.name}`;
+      f.append(el('label', { htmlFor: input.id, textContent: field.label || field.name }), input);
+    }
+    const button = el('button', { textContent: attrs.button_label || 'Submit', disabled: !live });
+    button.dataset.key = 'submit';
+    f.append(button);
+    f.onsubmit = (e) => {
+      e.preventDefault();
+      submit(m.id, { values: [...f.elements].filter((x) => x.name).map((x) => ({ name: x.name, value: x.value })) });
+    };
+    return f;
+  }
+
+  function emailBox(m, live) {
+    const f = el('form', { className: 'rich' });
+    const input = el('input', { type: 'email', name: 'email', required: true, id: `e${m.id}`, autocomplete: 'email', disabled: !live });
+    input.dataset.key = 'email';
+    f.append(el('label', { htmlFor: input.id, textContent: 'Email' }), input, el('button', { textContent: 'Send', disabled: !live }));
+    f.onsubmit = (e) => {
+      e.preventDefault();
+      submit(m.id, { email: input.value });
+    };
+    return f;
+  }
+
+  const isWeb = () => conversation && conversation.inbox.channel === 'Channel::WebWidget';
+
+  /** The element for one public message: its bubble, and for cards the strip after it. */
+  function messageElement(m, live) {
+    const item = el('div', { className: 'item' });
+    item.dataset.id = m.id;
+    const staff = m.sender && m.sender.type === 'user';
+    const incoming = m.message_type === 'incoming';
+    const bubble = el('div', { className: `msg ${incoming ? 'incoming' : 'outgoing'}${staff ? ' staff' : ''}${m.status === 'failed' ? ' failed' : ''}` });
+    bubble.dataset.testid = incoming ? 'guest-message' : 'bot-message';
+    bubble.dataset.contentType = m.content_type;
+    if (!incoming) bubble.append(el('span', { className: 'who', textContent: staff ? `${m.sender.name} (staff)` : 'Concierge bot' }));
+    bubble.append(el('span', { className: 'text', innerHTML: markdown(m.content || '') }));
+    item.append(bubble);
+
     const attrs = m.content_attributes || {};
-    const submitted = attrs.submitted_values || attrs.submitted_email;
-    if (m.content_type === 'input_select' && (isWeb || m.message_type === 'outgoing')) {
-      if (submitted && isWeb) {
-        const chosen = Array.isArray(attrs.submitted_values) ? attrs.submitted_values.map((v) => v.title).join(', ') : '';
-        if (chosen) el.insertAdjacentHTML('beforeend', `<div class="muted">✓ ${escapeHtml(chosen)}</div>`);
-        return;
+    const web = isWeb();
+    if (m.status === 'failed') {
+      bubble.append(el('div', { className: 'error', textContent: `Not delivered: ${attrs.external_error || 'failed'}` }));
+      return item;
+    }
+    if (m.content_type === 'input_select' && !incoming) {
+      const chosen = Array.isArray(attrs.submitted_values) ? attrs.submitted_values.map((v) => v.title).join(', ') : tapped.get(m.id);
+      if (chosen) bubble.append(done(chosen)); // hidden once clicked
+      else if (web) bubble.append(optionButtons(m, attrs.items || [], live, 'options'));
+      else bubble.append(whatsappOptions(m, attrs.items || [], live));
+    } else if (!web) {
+      // Chatwoot sends only the text of cards, forms and articles to other channels.
+    } else if (m.content_type === 'cards') {
+      item.append(cards(m));
+    } else if (m.content_type === 'form') {
+      if (attrs.submitted_values) bubble.append(done(attrs.submitted_values.map((v) => v.value).join(' · ')));
+      else bubble.append(form(m, live));
+    } else if (m.content_type === 'article') {
+      const box = el('div', { className: 'articles' });
+      for (const a of attrs.items || []) box.append(el('a', { href: a.link, target: '_blank', rel: 'noopener' }, [el('b', { textContent: a.title })]), el('div', { className: 'muted', textContent: a.description || '' }));
+      bubble.append(box);
+    } else if (m.content_type === 'input_email') {
+      bubble.append(attrs.submitted_email ? done(attrs.submitted_email) : emailBox(m, live));
+    }
+    return item;
+  }
+
+  /** Replaces a message's element, keeping focus on the same control (or on the message) if it was inside. */
+  function replace(old, fresh) {
+    const focused = old.contains(document.activeElement) ? document.activeElement : null;
+    old.replaceWith(fresh);
+    if (!focused) return;
+    const same = focused.dataset.key && fresh.querySelector(`[data-key="${focused.dataset.key}"]:not(:disabled)`);
+    if (same) return same.focus({ preventScroll: true });
+    fresh.tabIndex = -1;
+    fresh.focus({ preventScroll: true });
+  }
+
+  function renderMessages(c) {
+    const box = $('messages');
+    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+    const live = liveness(c.messages);
+    let added = false;
+    for (const m of c.messages) {
+      if (m.private) continue;
+      const isLive = live.get(m.id) ?? false;
+      const sig = JSON.stringify([m.content, m.content_attributes, m.status === 'failed', isLive, tapped.get(m.id), c.inbox.channel]);
+      const prev = shown.get(m.id);
+      if (prev && prev.sig === sig) continue;
+      const fresh = messageElement(m, isLive);
+      if (prev) replace(prev.el, fresh);
+      else {
+        box.append(fresh);
+        added = true;
       }
-      const box = document.createElement('div');
-      box.className = 'options';
-      for (const item of attrs.items || []) {
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = item.title;
-        b.dataset.testid = 'option';
-        b.onclick = () => submit(m.id, { values: [{ title: item.title, value: item.value }] });
-        box.appendChild(b);
-      }
-      el.appendChild(box);
-    } else if (m.content_type === 'cards' && isWeb) {
-      const box = document.createElement('div');
-      box.className = 'cards';
-      box.dataset.testid = 'cards';
-      for (const c of attrs.items || []) {
-        const card = document.createElement('div');
-        card.className = 'card';
-        card.innerHTML = `${c.media_url ? `<img alt="" src="${escapeHtml(c.media_url)}">` : ''}<div class="body"><b>${escapeHtml(c.title || '')}</b>${escapeHtml(c.description || '')}</div>` +
-          (c.actions || []).map((a) => (a.type === 'link' ? `<a href="${escapeHtml(a.uri)}" target="_blank" rel="noopener">${escapeHtml(a.text)}</a>` : `<a href="#" onclick="return false">${escapeHtml(a.text)}</a>`)).join('');
-        box.appendChild(card);
-      }
-      el.after(box);
-    } else if (m.content_type === 'form' && isWeb) {
-      if (submitted) {
-        el.insertAdjacentHTML('beforeend', `<div class="muted">✓ ${attrs.submitted_values.map((v) => escapeHtml(v.value)).join(' · ')}</div>`);
-        return;
-      }
-      const form = document.createElement('form');
-      form.className = 'rich';
-      form.dataset.testid = 'form';
-      for (const f of attrs.items || []) {
-        const label = document.createElement('label');
-        label.textContent = f.label || f.name;
-        let input;
-        if (f.type === 'select') {
-          input = document.createElement('select');
-          for (const o of f.options || []) input.add(new Option(o.label, o.value));
-        } else if (f.type === 'text_area') input = document.createElement('textarea');
-        else {
-          input = document.createElement('input');
-          input.type = f.type === 'email' ? 'email' : 'text';
-        }
-        input.name = f.name;
-        input.placeholder = f.placeholder || '';
-        if (f.default) input.value = f.default;
-        input.required = true; // the widget submits only when every field is filled
-        label.appendChild(input);
-        form.appendChild(label);
-      }
-      const button = document.createElement('button');
-      button.textContent = attrs.button_label || 'Submit';
-      form.appendChild(button);
-      form.onsubmit = (e) => {
-        e.preventDefault();
-        const values = [...form.elements].filter((x) => x.name).map((x) => ({ name: x.name, value: x.value }));
-        submit(m.id, { values });
-      };
-      el.appendChild(form);
-    } else if (m.content_type === 'article' && isWeb) {
-      const box = document.createElement('div');
-      box.className = 'articles';
-      box.innerHTML = (attrs.items || []).map((a) => `<a href="${escapeHtml(a.link)}" target="_blank" rel="noopener"><b>${escapeHtml(a.title)}</b></a><div class="muted">${escapeHtml(a.description || '')}</div>`).join('');
-      el.appendChild(box);
-    } else if (m.content_type === 'input_email' && isWeb) {
-      if (submitted) return void el.insertAdjacentHTML('beforeend', `<div class="muted">✓ ${escapeHtml(attrs.submitted_email)}</div>`);
-      const form = document.createElement('form');
-      form.className = 'rich';
-      form.innerHTML = '<label>Email<input type="email" name="email" required></label><button>Send</button>';
-      form.onsubmit = (e) => {
-        e.preventDefault();
-        submit(m.id, { email: form.elements.email.value });
-      };
-      el.appendChild(form);
+      shown.set(m.id, { el: fresh, sig });
+    }
+    if (added && atBottom) box.scrollTop = box.scrollHeight;
+  }
+
+  function renderStaff(c) {
+    $('typing').hidden = !c.typing;
+    $('status').textContent = c.status;
+    $('status').className = `status-${c.status}`;
+    $('reason').textContent = c.handoff_reason || '—';
+    $('team').textContent = c.team_id ? `#${c.team_id}` : '—';
+    // Handing back makes sense whatever the state, except when the bot already has the conversation.
+    $('handback').disabled = c.status === 'pending' && !c.with_staff;
+    const notes = $('notes');
+    for (const n of c.messages.filter((m) => m.private)) {
+      if (notesShown.has(n.id)) continue;
+      if (!notesShown.size) notes.replaceChildren();
+      const note = el('div', { className: 'note', innerHTML: markdown(n.content) });
+      note.dataset.testid = 'note';
+      notes.append(note);
+      notesShown.set(n.id, note);
     }
   }
 
   function render(c) {
     if (c.version === version) return;
     version = c.version;
-    const isWeb = c.inbox.channel === 'Channel::WebWidget';
-    const box = $('messages');
-    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
-    box.innerHTML = '';
-    const notes = [];
-    for (const m of c.messages) {
-      if (m.private) {
-        notes.push(m);
-        continue;
-      }
-      const el = document.createElement('div');
-      const staff = m.sender && m.sender.type === 'user';
-      el.className = `msg ${m.message_type === 'incoming' ? 'incoming' : 'outgoing'}${staff ? ' staff' : ''}`;
-      el.dataset.testid = m.message_type === 'incoming' ? 'guest-message' : 'bot-message';
-      el.dataset.contentType = m.content_type;
-      const who = m.message_type === 'incoming' ? '' : `<span class="who">${staff ? escapeHtml(m.sender.name) + ' (staff)' : 'Concierge bot'}</span>`;
-      el.innerHTML = `${who}<span class="text">${markdown(m.content || '')}</span>`;
-      box.appendChild(el);
-      renderRich(m, el, isWeb);
-    }
-    if (atBottom || true) box.scrollTop = box.scrollHeight;
-    $('typing').hidden = !c.typing;
-    $('status').textContent = c.status;
-    $('status').className = `status-${c.status}`;
-    $('reason').textContent = c.custom_attributes.bot_handoff_reason || '—';
-    $('team').textContent = c.team_id ? `#${c.team_id}` : '—';
-    $('handback').disabled = c.status === 'pending';
-    $('notes').innerHTML = notes.length ? notes.map((n) => `<div class="note" data-testid="note">${markdown(n.content)}</div>`).join('') : '<p class="muted">None yet.</p>';
+    conversation = { ...conversation, ...c };
+    renderMessages(c);
+    renderStaff(c);
   }
 
   async function refresh() {
@@ -152,7 +268,8 @@
     busy = true;
     try {
       const c = await api('GET', `/conversations/${conversation.id}`);
-      const unread = c.messages.some((m) => m.message_type !== 'incoming' && !m.private && m.status !== 'read');
+      if (c.id !== conversation.id) return;
+      const unread = c.messages.some((m) => m.message_type !== 'incoming' && !m.private && m.status !== 'read' && m.status !== 'failed');
       render(c);
       if (unread && document.visibilityState === 'visible') api('POST', `/conversations/${conversation.id}/read`).catch(() => {});
     } finally {
@@ -160,13 +277,18 @@
     }
   }
 
+  const scrollToEnd = () => {
+    const box = $('messages');
+    box.scrollTop = box.scrollHeight;
+  };
   $('composer').onsubmit = async (e) => {
     e.preventDefault();
     const text = $('text').value.trim();
     if (!text || !conversation) return;
     $('text').value = '';
     await api('POST', `/conversations/${conversation.id}/messages`, { content: text });
-    refresh();
+    await refresh();
+    scrollToEnd();
   };
   $('staff-form').onsubmit = async (e) => {
     e.preventDefault();
