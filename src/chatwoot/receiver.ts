@@ -20,6 +20,11 @@ import { tokenMatches, verifySignature } from './signature';
 
 export interface AcceptedDelivery {
   deliveryId?: string;
+  /**
+   * The delivery proved it comes from Chatwoot (a valid signature, or the URL token). Only then may what it says
+   * about identity (`hmac_verified`) be believed.
+   */
+  authenticated: boolean;
   event: ChatwootEvent;
   receivedAt: Date;
   raw: string;
@@ -98,12 +103,14 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
     const log = () => opts.logger.child({ delivery: (ref ??= deliveryId ?? `local-${randomUUID()}`) });
 
     // Authentication first, on the raw bytes, before any parsing.
+    let authenticated = false;
     if (chatwoot.webhookToken && !tokenMatches(queryToken(req.url), chatwoot.webhookToken)) {
       log().warn('webhook rejected: wrong or missing ?token= (check WEBHOOK_TOKEN and the bot URL in Chatwoot)');
       outcome('unknown', 'unauthorized');
       reply(res, 401, UNAUTHORIZED);
       return;
     }
+    if (chatwoot.webhookToken) authenticated = true;
     if (chatwoot.signatureMode !== 'off') {
       const check = verifySignature({
         rawBody: raw,
@@ -112,7 +119,8 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
         secrets: chatwoot.webhookSecrets,
         nowSeconds: opts.now?.(),
       });
-      if (!check.ok) {
+      if (check.ok) authenticated = true;
+      else {
         const hint =
           check.reason === 'stale'
             ? 'the X-Chatwoot-Timestamp is more than 300 s away: check both clocks (NTP)'
@@ -160,7 +168,7 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
     }
 
     try {
-      const result = await opts.accept({ deliveryId, event, receivedAt: new Date(), raw: text });
+      const result = await opts.accept({ deliveryId, authenticated, event, receivedAt: new Date(), raw: text });
       if (debug) elog().debug(`webhook ${result}`);
       outcome(name, result);
       reply(res, 200, { status: result });

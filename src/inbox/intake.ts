@@ -23,6 +23,7 @@ export function createIntake(store: InboxStore, onAccepted: (conversationKey: st
       conversationKey,
       event: e.event,
       deliveryId: d.deliveryId,
+      authenticated: d.authenticated,
       payload: e,
     });
     if (result === 'accepted') onAccepted(conversationKey);

@@ -52,7 +52,8 @@ function languageOf(c: ChatwootConversation, event: ChatwootEvent): string | und
   return undefined;
 }
 
-function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, accountId: number): ConversationInfo {
+/** `authenticated`: the delivery was signed (or carried the URL token); an unauthenticated one verifies no one. */
+function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, accountId: number, authenticated: boolean): ConversationInfo {
   const meta = c.meta as {
     sender?: { id?: number; name?: string | null; email?: string | null; phone_number?: string | null } | null;
     hmac_verified?: boolean | null;
@@ -68,7 +69,7 @@ function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, account
       name: sender?.name ?? undefined,
       email: sender?.email ?? undefined,
       phone: sender?.phone_number ?? undefined,
-      verified: Boolean(meta.hmac_verified ?? c.contact_inbox?.hmac_verified),
+      verified: authenticated && Boolean(meta.hmac_verified ?? c.contact_inbox?.hmac_verified),
     },
     language: languageOf(c, event),
     status: c.status,
@@ -130,7 +131,7 @@ export class TurnProcessor {
     const log = logger.child({ delivery: stored.deliveryId, conversation: c?.id, account: accountId, eventId: stored.id, event: stored.event });
 
     if (!verdict.act && c && accountId !== undefined && this.assistable(event, memory, record?.assistNotes ?? 0)) {
-      const info = conversationInfo(event, c, accountId);
+      const info = conversationInfo(event, c, accountId, stored.authenticated);
       const note = await this.deps.dialogue.assist!((isMessageEvent(event) && event.content) || '', info).catch((err) => {
         log.warn(`agent assist failed: ${(err as Error).message}`);
         return undefined;
@@ -168,7 +169,7 @@ export class TurnProcessor {
       return ok ? 'ignored' : 'duplicate';
     }
 
-    const info = conversationInfo(event, c, accountId);
+    const info = conversationInfo(event, c, accountId, stored.authenticated);
     const input = guestInputOf(event, verdict.kind);
     if (logger.isDebugEnabled()) log.debug(`turn: ${input.kind}`);
     this.deps.onTurn?.(input.kind);
