@@ -16,6 +16,7 @@ import getRawBody from 'raw-body';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import { accountIdOf, conversationOf, inboxIdOf, parseEvent, type ChatwootEvent } from './events';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { tokenMatches, verifySignature } from './signature';
 
 export interface AcceptedDelivery {
@@ -25,6 +26,8 @@ export interface AcceptedDelivery {
    * about identity (`hmac_verified`) be believed.
    */
   authenticated: boolean;
+  /** The body carried a valid HMAC signature (the delivery header is not signed; the body is). */
+  signed: boolean;
   event: ChatwootEvent;
   receivedAt: Date;
   raw: string;
@@ -104,6 +107,7 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
 
     // Authentication first, on the raw bytes, before any parsing.
     let authenticated = false;
+    let signed = false;
     if (chatwoot.webhookToken && !tokenMatches(queryToken(req.url), chatwoot.webhookToken)) {
       log().warn('webhook rejected: wrong or missing ?token= (check WEBHOOK_TOKEN and the bot URL in Chatwoot)');
       outcome('unknown', 'unauthorized');
@@ -119,7 +123,7 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
         secrets: chatwoot.webhookSecrets,
         nowSeconds: opts.now?.(),
       });
-      if (check.ok) authenticated = true;
+      if (check.ok) authenticated = signed = true;
       else {
         const hint =
           check.reason === 'stale'
@@ -136,6 +140,11 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
     }
 
     const text = raw.toString('utf8');
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      outcome('unknown', 'invalid');
+      reply(res, 400, { error: 'too_deep', message: `The JSON nests more than ${MAX_JSON_DEPTH} levels` });
+      return;
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -168,7 +177,7 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
     }
 
     try {
-      const result = await opts.accept({ deliveryId, authenticated, event, receivedAt: new Date(), raw: text });
+      const result = await opts.accept({ deliveryId, authenticated, signed, event, receivedAt: new Date(), raw: text });
       if (debug) elog().debug(`webhook ${result}`);
       outcome(name, result);
       reply(res, 200, { status: result });
