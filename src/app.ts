@@ -66,7 +66,8 @@ function createExpressApp(deps: AppDeps): express.Express {
     }
     if (!deps.nlu.ready()) reasons.push(`nlu: the ${deps.nlu.name} engine is not ready`);
     if (reasons.length) res.status(503).json({ status: 'not_ready', reasons });
-    else res.status(200).json({ status: 'ready', database: deps.db.kind, nlu: deps.nlu.name });
+    // Settings that start but are unsafe (e.g. CHATWOOT_SIGNATURE_MODE=off) stay visible where operators look.
+    else res.status(200).json({ status: 'ready', database: deps.db.kind, nlu: deps.nlu.name, ...(deps.config.warnings.length ? { warnings: deps.config.warnings } : {}) });
   });
 
   app.get('/metrics', async (_req, res) => {

@@ -191,10 +191,17 @@ export function loadConfig(env: Env = process.env, opts: { isTty?: boolean } = {
       "CHATWOOT_BOT_TOKEN is required when CHATWOOT_BASE_URL is set: use the agent bot's access_token (printed by `npm run chatwoot -- provision`)",
     );
   }
+  // Unauthenticated deliveries would let anyone post as any guest: only an explicit choice turns checking off.
   if (e.CHATWOOT_BASE_URL && signatureMode === 'off' && !e.WEBHOOK_TOKEN) {
-    warnings.push(
-      'Webhook deliveries are not authenticated: set CHATWOOT_WEBHOOK_SECRET (Chatwoot 4.13+) or WEBHOOK_TOKEN (older Chatwoot, add ?token=… to the outgoing URL)',
-    );
+    if (e.CHATWOOT_SIGNATURE_MODE === 'off') {
+      warnings.push(
+        'Webhook deliveries are not authenticated (CHATWOOT_SIGNATURE_MODE=off): anyone who can reach the webhook can write as any guest. Set CHATWOOT_WEBHOOK_SECRET (Chatwoot 4.13+) or WEBHOOK_TOKEN (older Chatwoot, add ?token=… to the outgoing URL)',
+      );
+    } else {
+      problems.push(
+        'Webhook deliveries would not be authenticated: set CHATWOOT_WEBHOOK_SECRET (the agent bot\'s secret, Chatwoot 4.13+) or WEBHOOK_TOKEN (older Chatwoot: a random token added as ?token=… to the bot\'s outgoing URL); to run without authentication anyway, set CHATWOOT_SIGNATURE_MODE=off explicitly',
+      );
+    }
   }
   if (e.WEBHOOK_TOKEN !== undefined && e.WEBHOOK_TOKEN.length < 16) {
     problems.push('WEBHOOK_TOKEN must be at least 16 characters: generate one with `openssl rand -hex 24`');

@@ -16,10 +16,18 @@ import getRawBody from 'raw-body';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import { accountIdOf, conversationOf, inboxIdOf, parseEvent, type ChatwootEvent } from './events';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { tokenMatches, verifySignature } from './signature';
 
 export interface AcceptedDelivery {
   deliveryId?: string;
+  /**
+   * The delivery proved it comes from Chatwoot (a valid signature, or the URL token). Only then may what it says
+   * about identity (`hmac_verified`) be believed.
+   */
+  authenticated: boolean;
+  /** The body carried a valid HMAC signature (the delivery header is not signed; the body is). */
+  signed: boolean;
   event: ChatwootEvent;
   receivedAt: Date;
   raw: string;
@@ -98,12 +106,15 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
     const log = () => opts.logger.child({ delivery: (ref ??= deliveryId ?? `local-${randomUUID()}`) });
 
     // Authentication first, on the raw bytes, before any parsing.
+    let authenticated = false;
+    let signed = false;
     if (chatwoot.webhookToken && !tokenMatches(queryToken(req.url), chatwoot.webhookToken)) {
       log().warn('webhook rejected: wrong or missing ?token= (check WEBHOOK_TOKEN and the bot URL in Chatwoot)');
       outcome('unknown', 'unauthorized');
       reply(res, 401, UNAUTHORIZED);
       return;
     }
+    if (chatwoot.webhookToken) authenticated = true;
     if (chatwoot.signatureMode !== 'off') {
       const check = verifySignature({
         rawBody: raw,
@@ -112,7 +123,8 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
         secrets: chatwoot.webhookSecrets,
         nowSeconds: opts.now?.(),
       });
-      if (!check.ok) {
+      if (check.ok) authenticated = signed = true;
+      else {
         const hint =
           check.reason === 'stale'
             ? 'the X-Chatwoot-Timestamp is more than 300 s away: check both clocks (NTP)'
@@ -128,6 +140,11 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
     }
 
     const text = raw.toString('utf8');
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      outcome('unknown', 'invalid');
+      reply(res, 400, { error: 'too_deep', message: `The JSON nests more than ${MAX_JSON_DEPTH} levels` });
+      return;
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -160,7 +177,7 @@ export function createWebhookHandler(opts: WebhookRouterOptions): (req: Incoming
     }
 
     try {
-      const result = await opts.accept({ deliveryId, event, receivedAt: new Date(), raw: text });
+      const result = await opts.accept({ deliveryId, authenticated, signed, event, receivedAt: new Date(), raw: text });
       if (debug) elog().debug(`webhook ${result}`);
       outcome(name, result);
       reply(res, 200, { status: result });

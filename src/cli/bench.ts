@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--only=intake,turns,nlu,memory] [--rate=50]`: webhook intake, end-to-end turns, NLU and memory, each beside a baseline
+ * `npm run bench [-- --json] [--quick] [--only=intake,turns,nlu,memory,adversarial] [--rate=50]`: webhook intake, end-to-end turns, NLU and memory, each beside a baseline
  * measured in the same run on the same machine. Benchmarks are not tests: they print figures, they assert nothing.
  */
 import * as fs from 'node:fs';
@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { startChatwootSink } from './bench/chatwoot-sink';
 import { measureIntake } from './bench/intake';
 import { measureNlu } from './bench/nlu';
+import { measureAdversarial } from './bench/adversarial';
 import { startBaselineProcess, startService, type RunningProcess } from './bench/processes';
 import { measurePacedTurns, measureTurns, type PacedResult, type TurnsResult } from './bench/turns';
 import { round } from './bench/stats';
@@ -22,7 +23,7 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options {
-  const sections = new Set(['intake', 'turns', 'nlu', 'memory']);
+  const sections = new Set(['intake', 'turns', 'nlu', 'memory', 'adversarial']);
   const only = args.find((a) => a.startsWith('--only='));
   return {
     json: args.includes('--json'),
@@ -148,6 +149,10 @@ export async function main(args: string[]): Promise<number> {
       log('nlu: training and parsing in process…');
       results.nlu = await measureNlu({ quick: opts.quick, log });
     }
+    if (opts.sections.has('adversarial')) {
+      log('adversarial: 150,000-character messages through understanding and log masking…');
+      results.adversarial = await measureAdversarial();
+    }
   } finally {
     await sink.close();
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -184,6 +189,11 @@ function formatReport(r: Record<string, any>): string {
     for (const [name, n] of Object.entries(r.nlu as Record<string, any>)) {
       lines.push(`  ${name}: training ${n.trainingMs} ms on ${n.phrases} phrases; parse p50 ${n.parseP50Ms} ms, p99 ${n.parseP99Ms} ms over ${n.parses} utterances`);
     }
+  }
+  if (r.adversarial) {
+    const a = r.adversarial;
+    lines.push('', `Adversarial guest text (${a.characters} characters, slowest of several repetitions; event loop blocked)`);
+    lines.push(`  understanding (embedded engine): ${a.detectMaxMs} ms  log masking: ${a.maskMaxMs} ms  email search, whole text: ${a.findEmailMaxMs} ms  (slowest: "${a.slowestUnit}")`);
   }
   return `${lines.join('\n')}\n`;
 }

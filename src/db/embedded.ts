@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Database, Queryable, QueryOptions, Row } from './database';
 import { PgliteThread } from './pglite-thread';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 
 /**
  * PostgreSQL's default 128 MB of shared buffers would live inside the WebAssembly heap, which never shrinks; the
@@ -34,7 +35,10 @@ async function initDataDir(dir: string): Promise<void> {
 export class EmbeddedDatabase implements Database {
   readonly kind = 'embedded' as const;
 
-  private constructor(private readonly pg: PgliteThread) {}
+  private constructor(
+    private readonly pg: PgliteThread,
+    private readonly lock?: DataDirLock,
+  ) {}
 
   /** `dataDir` undefined keeps the database in memory (tests and benchmarks that need no durability). */
   static async open(dataDir?: string): Promise<EmbeddedDatabase> {
@@ -50,9 +54,16 @@ export class EmbeddedDatabase implements Database {
         );
       }
     }
-    if (dir && !fs.existsSync(path.join(dir, 'PG_VERSION'))) await initDataDir(dir);
-    const pg = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF });
-    return new EmbeddedDatabase(pg);
+    // Before anything touches the files: a second process on the same DATA_DIR would lose acknowledged deliveries.
+    const lock = dataDir ? lockDataDir(dataDir) : undefined;
+    try {
+      if (dir && !fs.existsSync(path.join(dir, 'PG_VERSION'))) await initDataDir(dir);
+      const pg = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF });
+      return new EmbeddedDatabase(pg, lock);
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
   }
 
   async query<T = Row>(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<T[]> {
@@ -68,6 +79,10 @@ export class EmbeddedDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    await this.pg.close();
+    try {
+      await this.pg.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 }

@@ -19,7 +19,8 @@ function languageOf(c: ChatwootConversation, event: ChatwootEvent): string | und
   return undefined;
 }
 
-export function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, accountId: number): ConversationInfo {
+/** `authenticated`: the delivery was signed (or carried the URL token); an unauthenticated one verifies no one. */
+export function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, accountId: number, authenticated: boolean): ConversationInfo {
   const meta = c.meta as {
     sender?: { id?: number; name?: string | null; email?: string | null; phone_number?: string | null } | null;
     hmac_verified?: boolean | null;
@@ -35,7 +36,7 @@ export function conversationInfo(event: ChatwootEvent, c: ChatwootConversation, 
       name: sender?.name ?? undefined,
       email: sender?.email ?? undefined,
       phone: sender?.phone_number ?? undefined,
-      verified: Boolean(meta.hmac_verified ?? c.contact_inbox?.hmac_verified),
+      verified: authenticated && Boolean(meta.hmac_verified ?? c.contact_inbox?.hmac_verified),
     },
     language: languageOf(c, event),
     status: c.status,

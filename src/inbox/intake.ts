@@ -19,10 +19,11 @@ export function createIntake(store: InboxStore, onAccepted: (conversationKey: st
     const conversationKey = conversationKeyOf(e);
     if (!conversationKey) return 'accepted'; // nothing the bot could ever answer
     const result = await store.accept({
-      dedupeKey: dedupeKeyOf(e, d.deliveryId, d.raw),
+      dedupeKey: dedupeKeyOf(e, d.deliveryId, d.raw, { signed: d.signed }),
       conversationKey,
       event: e.event,
       deliveryId: d.deliveryId,
+      authenticated: d.authenticated,
       payload: e,
     });
     if (result === 'accepted') onAccepted(conversationKey);

@@ -75,7 +75,7 @@ export class TurnProcessor {
     const log = logger.child({ delivery: stored.deliveryId, conversation: c?.id, account: accountId, eventId: stored.id, event: stored.event });
 
     if (!verdict.act && c && accountId !== undefined && this.assistable(event, memory, record?.assistNotes ?? 0)) {
-      const info = conversationInfo(event, c, accountId);
+      const info = conversationInfo(event, c, accountId, stored.authenticated);
       const note = await this.deps.dialogue.assist!((isMessageEvent(event) && event.content) || '', info).catch((err) => {
         log.warn(`agent assist failed: ${(err as Error).message}`);
         return undefined;
@@ -89,7 +89,7 @@ export class TurnProcessor {
       }
     }
 
-    const channelOf = (e: ChatwootEvent) => conversationInfo(e, c!, accountId ?? 0).channel;
+    const channelOf = (e: ChatwootEvent) => conversationInfo(e, c!, accountId ?? 0, false).channel;
     if (!verdict.act || !c || accountId === undefined) {
       const reason = verdict.act ? 'no account known for this conversation yet' : verdict.reason;
       if (logger.isDebugEnabled()) log.debug(`ignored ${stored.event}: ${reason}`);
@@ -125,7 +125,7 @@ export class TurnProcessor {
       return ok ? 'ignored' : 'duplicate';
     }
 
-    const info = conversationInfo(event, c, accountId);
+    const info = conversationInfo(event, c, accountId, stored.authenticated);
     const input = guestInputOf(event, verdict.kind, record?.unanswered);
     if (logger.isDebugEnabled()) log.debug(`turn: ${input.kind}`);
     this.deps.onTurn?.(input.kind);

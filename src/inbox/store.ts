@@ -11,6 +11,8 @@ export interface StoredEvent {
   conversationKey: string;
   event: string;
   payload: unknown;
+  /** The delivery carried a valid signature or URL token: only then is the payload's `hmac_verified` believed. */
+  authenticated: boolean;
   attempts: number;
   nextAttemptAt: Date;
 }
@@ -38,6 +40,8 @@ export interface AcceptRow {
   conversationKey: string;
   event: string;
   deliveryId?: string;
+  /** Default false: what is not known to be authenticated is not. */
+  authenticated?: boolean;
   payload: unknown;
 }
 
@@ -97,10 +101,17 @@ export class InboxStore {
     const batch = this.pending.splice(0, 200);
     try {
       const { sql, values } = valuesList(
-        batch.map((b) => [b.row.dedupeKey, b.row.conversationKey, b.row.event, b.row.deliveryId ?? null, JSON.stringify(b.row.payload)]),
+        batch.map((b) => [
+          b.row.dedupeKey,
+          b.row.conversationKey,
+          b.row.event,
+          b.row.deliveryId ?? null,
+          b.row.authenticated ?? false,
+          JSON.stringify(b.row.payload),
+        ]),
       );
       const rows = await this.db.query<{ dedupe_key: string }>(
-        `INSERT INTO inbox_events (dedupe_key, conversation_key, event, delivery_id, payload)
+        `INSERT INTO inbox_events (dedupe_key, conversation_key, event, delivery_id, authenticated, payload)
          VALUES ${sql} ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
         values,
         { urgent: true },
@@ -156,7 +167,7 @@ export class InboxStore {
   /** The oldest unprocessed event of the conversation (due or not: order is never skipped). */
   async nextEvent(conversationKey: string): Promise<StoredEvent | undefined> {
     const rows = await this.db.query<any>(
-      `SELECT id, conversation_key, event, delivery_id, payload, attempts, next_attempt_at FROM inbox_events
+      `SELECT id, conversation_key, event, delivery_id, authenticated, payload, attempts, next_attempt_at FROM inbox_events
        WHERE conversation_key = $1 AND processed_at IS NULL ORDER BY id LIMIT 1`,
       [conversationKey],
     );
@@ -168,6 +179,7 @@ export class InboxStore {
       conversationKey: r.conversation_key,
       event: r.event,
       payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      authenticated: r.authenticated === true,
       attempts: r.attempts,
       nextAttemptAt: new Date(r.next_attempt_at),
     };

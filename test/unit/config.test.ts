@@ -55,6 +55,28 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(message);
   });
 
+  describe('a real Chatwoot with no webhook authentication', () => {
+    const base = { CHATWOOT_BASE_URL: 'https://chat.hotel.example', CHATWOOT_BOT_TOKEN: 'tok' };
+
+    it('refuses to start, naming both ways to authenticate and the explicit way out', () => {
+      const problems = problemsOf(base).join('\n');
+      expect(problems).toMatch(/CHATWOOT_WEBHOOK_SECRET/);
+      expect(problems).toMatch(/WEBHOOK_TOKEN/);
+      expect(problems).toMatch(/CHATWOOT_SIGNATURE_MODE=off/);
+    });
+
+    it('starts with CHATWOOT_SIGNATURE_MODE=off set explicitly, with a warning', () => {
+      const c = loadConfig({ ...base, CHATWOOT_SIGNATURE_MODE: 'off' }, { isTty: false });
+      expect(c.chatwoot.signatureMode).toBe('off');
+      expect(c.warnings.join('\n')).toMatch(/not authenticated/);
+    });
+
+    it('starts without a warning when a secret or a token authenticates deliveries', () => {
+      expect(loadConfig({ ...base, CHATWOOT_WEBHOOK_SECRET: 's3cret' }, { isTty: false }).warnings).toEqual([]);
+      expect(loadConfig({ ...base, WEBHOOK_TOKEN: 'a'.repeat(24) }, { isTty: false }).warnings).toEqual([]);
+    });
+  });
+
   it('reports every problem at once', () => {
     expect(problemsOf({ PORT: '-1', NLU_FALLBACK: 'x', HANDOFF_CONFIDENCE: 'high' })).toHaveLength(3);
   });

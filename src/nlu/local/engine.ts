@@ -17,6 +17,7 @@ import {
 import { IntentClassifier } from './classifier';
 import { findFacts, shapeFacts, type Facts } from './extract';
 import { todayIn } from '../../time/dates';
+import { capText, MAX_UNDERSTOOD_CHARS } from '../../text/cap';
 
 const TEXT_TYPES = new Set(['0', 'message', 'text']);
 const PAYLOAD_TYPES = new Set(['4', 'custom_payload', 'payload']);
@@ -101,7 +102,9 @@ export class LocalNluEngine implements NluEngine {
     return this.detectSync(q);
   }
 
-  detectSync(q: NluQuery): NluResult {
+  detectSync(query: NluQuery): NluResult {
+    // A bounded head of the message: a 150,000-character one must not hold the event loop (see text/cap.ts).
+    const q = query.text && query.text.length > MAX_UNDERSTOOD_CHARS ? { ...query, text: capText(query.text, MAX_UNDERSTOOD_CHARS) } : query;
     const active = new Set((q.contexts ?? []).filter((c) => c.lifespan > 0).map((c) => c.name.toLowerCase()));
     const expecting = [...active].find((c) => c.startsWith('awaiting_'))?.slice('awaiting_'.length);
     const base = {

@@ -9,6 +9,7 @@ import { findEntityValue, type EntityEntries } from './entities/custom';
 import { assignStayDates, findDates } from './entities/dates';
 import { bareNumber } from './entities/numbers';
 import { dialogflowDate } from './entities/timezone';
+import { capText, MAX_UNDERSTOOD_CHARS } from '../../text/cap';
 
 export interface ExtractContext {
   /** "Today" in the hotel's calendar, YYYY-MM-DD. */
@@ -56,7 +57,9 @@ export interface Facts {
   roomEntity?: string;
 }
 
-export function findFacts(text: string, ctx: ExtractContext): Facts {
+export function findFacts(message: string, ctx: ExtractContext): Facts {
+  // Some steps below are linear per date found, so a whole 150,000-character message would cost seconds.
+  const text = capText(message, MAX_UNDERSTOOD_CHARS);
   const found: NormalizedParameters = {};
   const taken: Array<{ index: number; end: number }> = [];
 

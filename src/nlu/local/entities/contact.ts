@@ -1,6 +1,10 @@
 /** E-mail addresses, guest names and booking confirmation codes. */
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/**
+ * The lookbehind makes the search start only where a run of address characters starts: without it, a long run
+ * with no "@" was scanned again from each of its characters (quadratic: 45 s for a 150,000-character message).
+ */
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 export function findEmail(text: string): { value: string; index: number; end: number } | undefined {
   const m = EMAIL.exec(text);
