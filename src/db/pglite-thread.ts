@@ -9,6 +9,12 @@
  * - urgent statements (a webhook's INSERT, readiness) go before queued background work;
  * - a transaction has the connection from BEGIN to COMMIT or ROLLBACK: statements tagged with it run, everything
  *   else waits, so row locks are trivially honoured on the one connection.
+ *
+ * Durability: PGlite starts PostgreSQL with fsync off, and its Node file system ignores fsync anyway, so a power cut
+ * could lose deliveries already acknowledged. With a data directory, the thread turns fsync on (with
+ * wal_sync_method=fsync, the one call the WebAssembly layer forwards) and makes that call a real fsync of the file:
+ * PostgreSQL then flushes the WAL at every commit, which covers each group commit of deliveries before its reply,
+ * and syncs data files and directories at checkpoints, by its own rules.
  */
 import { Worker } from 'node:worker_threads';
 import type { Row } from './database';
@@ -17,7 +23,15 @@ type Request =
   | { id: number; op: 'query'; sql: string; params: unknown[]; urgent?: boolean; tx?: number }
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
-  | { id: number; op: 'close' };
+  | { id: number; op: 'close' }
+  | { id: number; op: 'sync_stats' };
+
+/** What the thread has flushed to stable storage since it started (tests observe the fsync calls through it). */
+export interface SyncStats {
+  fsyncs: number;
+  /** The most recent files synced, as PostgreSQL names them (e.g. /pglite/data/pg_wal/000000010000000000000001). */
+  recent: string[];
+}
 
 interface Reply {
   id: number;
@@ -40,8 +54,55 @@ function threadMain(): void {
     for (const k of ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'severity', 'routine']) if (e?.[k] !== undefined) out[k] = e[k];
     return out;
   };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NodeFS } = require(workerData.nodefsPath);
+  const sync = { fsyncs: 0, recent: [] as string[] };
+
+  /** PGlite's Node file system, with fsync made real (emscripten's NODEFS has no fsync: the call did nothing). */
+  class SyncedNodeFS extends NodeFS {
+    constructor(dir: string) {
+      super(dir);
+    }
+
+    async init(pgInstance: unknown, emscriptenOpts: any) {
+      const result = await super.init(pgInstance, emscriptenOpts);
+      result.emscriptenOpts.preRun.push((mod: any) => {
+        mod.NODEFS.stream_ops.fsync = (stream: any) => {
+          try {
+            if (stream.nfd !== undefined && stream.nfd !== null) fs.fsyncSync(stream.nfd);
+            else {
+              // A directory (PostgreSQL syncs them after creating or renaming files): NODEFS keeps no descriptor.
+              const fd = fs.openSync(mod.NODEFS.realPath(stream.node), 'r');
+              try {
+                fs.fsyncSync(fd);
+              } finally {
+                fs.closeSync(fd);
+              }
+            }
+          } catch {
+            throw new mod.FS.ErrnoError(29); // EIO: PostgreSQL treats a failed fsync as fatal, as it must
+          }
+          sync.fsyncs++;
+          sync.recent.push(stream.path);
+          if (sync.recent.length > 50) sync.recent.shift();
+          return 0;
+        };
+      });
+      return result;
+    }
+  }
+
   const options = { postgresqlconf: workerData.postgresqlconf };
-  const pg = workerData.dir ? new PGlite(workerData.dir, options) : new PGlite(options);
+  const pg = workerData.dir
+    ? new PGlite({
+        ...options,
+        fs: new SyncedNodeFS(workerData.dir),
+        // PGlite's defaults minus -F (fsync off); fdatasync is a no-op in the WebAssembly layer, fsync is forwarded.
+        startParams: [...PGlite.defaultStartParams.filter((p: string) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'],
+      })
+    : new PGlite(options);
 
   const urgent: Request[] = [];
   const normal: Request[] = [];
@@ -72,6 +133,8 @@ function threadMain(): void {
       case 'close':
         if (!pg.closed) await pg.close();
         return [];
+      case 'sync_stats':
+        return [{ fsyncs: sync.fsyncs, recent: [...sync.recent] }];
       default:
         return (await pg.query(m.sql, m.params)).rows;
     }
@@ -142,7 +205,12 @@ export class PgliteThread {
   static async start(opts: { dir?: string; postgresqlconf: string }): Promise<PgliteThread> {
     const worker = new Worker(`(${threadMain.toString()})()`, {
       eval: true,
-      workerData: { dir: opts.dir, postgresqlconf: opts.postgresqlconf, pglitePath: require.resolve('@electric-sql/pglite') },
+      workerData: {
+        dir: opts.dir,
+        postgresqlconf: opts.postgresqlconf,
+        pglitePath: require.resolve('@electric-sql/pglite'),
+        nodefsPath: require.resolve('@electric-sql/pglite/nodefs'),
+      },
     });
     const thread = new PgliteThread(worker);
     try {
@@ -186,6 +254,12 @@ export class PgliteThread {
       await this.send({ id: this.seq++, op: 'rollback', tx }).catch(() => undefined);
       throw err;
     }
+  }
+
+  /** The fsync calls made so far (none in memory). */
+  async syncStats(): Promise<SyncStats> {
+    const [stats] = await this.send<SyncStats>({ id: this.seq++, op: 'sync_stats' });
+    return stats;
   }
 
   async close(): Promise<void> {
