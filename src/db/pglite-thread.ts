@@ -12,15 +12,19 @@
  *
  * Durability: PGlite starts PostgreSQL with fsync off, and its Node file system ignores fsync anyway, so a power cut
  * could lose deliveries already acknowledged. With a data directory, the thread turns fsync on (with
- * wal_sync_method=fsync, the one call the WebAssembly layer forwards) and makes that call a real fsync of the file:
- * PostgreSQL then flushes the WAL at every commit, which covers each group commit of deliveries before its reply,
- * and syncs data files and directories at checkpoints, by its own rules.
+ * wal_sync_method=fsync, the one call the WebAssembly layer forwards) and makes that call a real fsync of the file;
+ * PostgreSQL then syncs data files and directories at checkpoints by its own rules. Commits are asynchronous
+ * (synchronous_commit=off) except those of urgent or durable statements (a group commit of deliveries, an action
+ * marked done, the claim before a Chatwoot call), which flush the WAL before they answer. The WAL is written in
+ * order, so such a flush also covers every commit before it: a power cut can lose only background work after the
+ * last durable commit (a turn not yet visible to anyone, done again after restart), never an acknowledged delivery.
+ * One fsync per background commit would cost several per turn on the one database thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { Row } from './database';
 
 type Request =
-  | { id: number; op: 'query'; sql: string; params: unknown[]; urgent?: boolean; tx?: number }
+  | { id: number; op: 'query'; sql: string; params: unknown[]; urgent?: boolean; durable?: boolean; tx?: number }
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
   | { id: number; op: 'close' }
@@ -100,7 +104,10 @@ function threadMain(): void {
         ...options,
         fs: new SyncedNodeFS(workerData.dir),
         // PGlite's defaults minus -F (fsync off); fdatasync is a no-op in the WebAssembly layer, fsync is forwarded.
-        startParams: [...PGlite.defaultStartParams.filter((p: string) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'],
+        startParams: [
+          ...PGlite.defaultStartParams.filter((p: string) => p !== '-F'),
+          ...['-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=off'],
+        ],
       })
     : new PGlite(options);
 
@@ -136,7 +143,14 @@ function threadMain(): void {
       case 'sync_stats':
         return [{ fsyncs: sync.fsyncs, recent: [...sync.recent] }];
       default:
-        return (await pg.query(m.sql, m.params)).rows;
+        if (!m.urgent && !m.durable) return (await pg.query(m.sql, m.params)).rows;
+        // Inside a transaction the COMMIT decides; outside, this statement commits by itself: synchronously.
+        await pg.exec('SET synchronous_commit = on');
+        try {
+          return (await pg.query(m.sql, m.params)).rows;
+        } finally {
+          await pg.exec('SET synchronous_commit = off');
+        }
     }
   };
 
@@ -235,8 +249,8 @@ export class PgliteThread {
   }
 
   /** One statement, queued in the thread behind earlier ones (urgent: ahead of the non-urgent ones). */
-  query<T = Row>(sql: string, params: unknown[] = [], opts: { urgent?: boolean; tx?: number } = {}): Promise<T[]> {
-    return this.send<T>({ id: this.seq++, op: 'query', sql, params, urgent: opts.urgent, tx: opts.tx });
+  query<T = Row>(sql: string, params: unknown[] = [], opts: { urgent?: boolean; durable?: boolean; tx?: number } = {}): Promise<T[]> {
+    return this.send<T>({ id: this.seq++, op: 'query', sql, params, urgent: opts.urgent, durable: opts.durable, tx: opts.tx });
   }
 
   /**

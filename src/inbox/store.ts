@@ -232,6 +232,9 @@ export class InboxStore {
        SELECT (SELECT id FROM waiting) IS NOT NULL AS blocked,
               (SELECT coalesce(json_agg(claimed ORDER BY id), '[]'::json) FROM claimed) AS claimed`,
       [conversationKey],
+      // Durable: the turn that decided these actions (and any booking it made) must survive a power cut before
+      // Chatwoot, and so the guest, hears of it.
+      { durable: true },
     );
     const claimed = (typeof r.claimed === 'string' ? JSON.parse(r.claimed) : r.claimed) as any[];
     return {
