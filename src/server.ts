@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { ChatwootClient, contentHash } from './chatwoot/client';
+import { ChatwootClient } from './chatwoot/client';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open';
@@ -91,7 +91,6 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
       token: effective.chatwoot.botToken ?? '',
       timeoutMs: config.chatwoot.timeoutMs,
       logger: logger.child({ component: 'chatwoot' }),
-      echoes: { delivered: (ref, echoId, content, since) => inbox.echoSeen(ref.accountId, ref.conversationId, echoId, contentHash(content), since) },
       onCall: (endpoint, status) => metrics.chatwootCalls.inc({ endpoint, status: String(status) }),
     });
     const processor = new TurnProcessor({

@@ -35,6 +35,21 @@ export interface ChatwootApi {
   assignTeam(ref: ConversationRef, teamId: number): Promise<void>;
 }
 
+/**
+ * Chatwoot did not do the call, and a later attempt may succeed: 429, a 5xx, a timeout, a connection error. The
+ * client makes one attempt per call; the outbox retries, waiting at least `retryAfterMs` when Chatwoot said so.
+ */
+export class ChatwootRetryableError extends Error {
+  constructor(
+    message: string,
+    public readonly status: number | undefined,
+    public readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
+    this.name = 'ChatwootRetryableError';
+  }
+}
+
 /** Chatwoot answered with an error that retrying will not fix (4xx other than 429). */
 export class ChatwootRequestError extends Error {
   constructor(

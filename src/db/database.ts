@@ -11,6 +11,12 @@ export interface QueryOptions {
    * must not wait behind the worker's turns; PostgreSQL has a pool and ignores it.
    */
   urgent?: boolean;
+  /**
+   * Answer only once this statement's commit, and every commit before it, is on stable storage. On the embedded
+   * database other statements commit asynchronously (a power cut may lose the last of them, never a durable one
+   * or anything before it); urgent statements are durable too. PostgreSQL commits every statement durably.
+   */
+  durable?: boolean;
 }
 
 /** One SQL statement with its $1…$n parameters. */

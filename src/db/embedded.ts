@@ -67,7 +67,7 @@ export class EmbeddedDatabase implements Database {
   }
 
   async query<T = Row>(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<T[]> {
-    return this.pg.query<T>(sql, params, { urgent: opts.urgent });
+    return this.pg.query<T>(sql, params, { urgent: opts.urgent, durable: opts.durable });
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {

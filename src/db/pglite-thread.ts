@@ -9,15 +9,33 @@
  * - urgent statements (a webhook's INSERT, readiness) go before queued background work;
  * - a transaction has the connection from BEGIN to COMMIT or ROLLBACK: statements tagged with it run, everything
  *   else waits, so row locks are trivially honoured on the one connection.
+ *
+ * Durability: PGlite starts PostgreSQL with fsync off, and its Node file system ignores fsync anyway, so a power cut
+ * could lose deliveries already acknowledged. With a data directory, the thread turns fsync on (with
+ * wal_sync_method=fsync, the one call the WebAssembly layer forwards) and makes that call a real fsync of the file;
+ * PostgreSQL then syncs data files and directories at checkpoints by its own rules. Commits are asynchronous
+ * (synchronous_commit=off) except those of urgent or durable statements (a group commit of deliveries, an action
+ * marked done, the claim before a Chatwoot call), which flush the WAL before they answer. The WAL is written in
+ * order, so such a flush also covers every commit before it: a power cut can lose only background work after the
+ * last durable commit (a turn not yet visible to anyone, done again after restart), never an acknowledged delivery.
+ * One fsync per background commit would cost several per turn on the one database thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { Row } from './database';
 
 type Request =
-  | { id: number; op: 'query'; sql: string; params: unknown[]; urgent?: boolean; tx?: number }
+  | { id: number; op: 'query'; sql: string; params: unknown[]; urgent?: boolean; durable?: boolean; tx?: number }
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
-  | { id: number; op: 'close' };
+  | { id: number; op: 'close' }
+  | { id: number; op: 'sync_stats' };
+
+/** What the thread has flushed to stable storage since it started (tests observe the fsync calls through it). */
+export interface SyncStats {
+  fsyncs: number;
+  /** The most recent files synced, as PostgreSQL names them (e.g. /pglite/data/pg_wal/000000010000000000000001). */
+  recent: string[];
+}
 
 interface Reply {
   id: number;
@@ -40,8 +58,58 @@ function threadMain(): void {
     for (const k of ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'severity', 'routine']) if (e?.[k] !== undefined) out[k] = e[k];
     return out;
   };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NodeFS } = require(workerData.nodefsPath);
+  const sync = { fsyncs: 0, recent: [] as string[] };
+
+  /** PGlite's Node file system, with fsync made real (emscripten's NODEFS has no fsync: the call did nothing). */
+  class SyncedNodeFS extends NodeFS {
+    constructor(dir: string) {
+      super(dir);
+    }
+
+    async init(pgInstance: unknown, emscriptenOpts: any) {
+      const result = await super.init(pgInstance, emscriptenOpts);
+      result.emscriptenOpts.preRun.push((mod: any) => {
+        mod.NODEFS.stream_ops.fsync = (stream: any) => {
+          try {
+            if (stream.nfd !== undefined && stream.nfd !== null) fs.fsyncSync(stream.nfd);
+            else {
+              // A directory (PostgreSQL syncs them after creating or renaming files): NODEFS keeps no descriptor.
+              const fd = fs.openSync(mod.NODEFS.realPath(stream.node), 'r');
+              try {
+                fs.fsyncSync(fd);
+              } finally {
+                fs.closeSync(fd);
+              }
+            }
+          } catch {
+            throw new mod.FS.ErrnoError(29); // EIO: PostgreSQL treats a failed fsync as fatal, as it must
+          }
+          sync.fsyncs++;
+          sync.recent.push(stream.path);
+          if (sync.recent.length > 50) sync.recent.shift();
+          return 0;
+        };
+      });
+      return result;
+    }
+  }
+
   const options = { postgresqlconf: workerData.postgresqlconf };
-  const pg = workerData.dir ? new PGlite(workerData.dir, options) : new PGlite(options);
+  const pg = workerData.dir
+    ? new PGlite({
+        ...options,
+        fs: new SyncedNodeFS(workerData.dir),
+        // PGlite's defaults minus -F (fsync off); fdatasync is a no-op in the WebAssembly layer, fsync is forwarded.
+        startParams: [
+          ...PGlite.defaultStartParams.filter((p: string) => p !== '-F'),
+          ...['-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=off'],
+        ],
+      })
+    : new PGlite(options);
 
   const urgent: Request[] = [];
   const normal: Request[] = [];
@@ -72,8 +140,17 @@ function threadMain(): void {
       case 'close':
         if (!pg.closed) await pg.close();
         return [];
+      case 'sync_stats':
+        return [{ fsyncs: sync.fsyncs, recent: [...sync.recent] }];
       default:
-        return (await pg.query(m.sql, m.params)).rows;
+        if (!m.urgent && !m.durable) return (await pg.query(m.sql, m.params)).rows;
+        // Inside a transaction the COMMIT decides; outside, this statement commits by itself: synchronously.
+        await pg.exec('SET synchronous_commit = on');
+        try {
+          return (await pg.query(m.sql, m.params)).rows;
+        } finally {
+          await pg.exec('SET synchronous_commit = off');
+        }
     }
   };
 
@@ -142,7 +219,12 @@ export class PgliteThread {
   static async start(opts: { dir?: string; postgresqlconf: string }): Promise<PgliteThread> {
     const worker = new Worker(`(${threadMain.toString()})()`, {
       eval: true,
-      workerData: { dir: opts.dir, postgresqlconf: opts.postgresqlconf, pglitePath: require.resolve('@electric-sql/pglite') },
+      workerData: {
+        dir: opts.dir,
+        postgresqlconf: opts.postgresqlconf,
+        pglitePath: require.resolve('@electric-sql/pglite'),
+        nodefsPath: require.resolve('@electric-sql/pglite/nodefs'),
+      },
     });
     const thread = new PgliteThread(worker);
     try {
@@ -167,8 +249,8 @@ export class PgliteThread {
   }
 
   /** One statement, queued in the thread behind earlier ones (urgent: ahead of the non-urgent ones). */
-  query<T = Row>(sql: string, params: unknown[] = [], opts: { urgent?: boolean; tx?: number } = {}): Promise<T[]> {
-    return this.send<T>({ id: this.seq++, op: 'query', sql, params, urgent: opts.urgent, tx: opts.tx });
+  query<T = Row>(sql: string, params: unknown[] = [], opts: { urgent?: boolean; durable?: boolean; tx?: number } = {}): Promise<T[]> {
+    return this.send<T>({ id: this.seq++, op: 'query', sql, params, urgent: opts.urgent, durable: opts.durable, tx: opts.tx });
   }
 
   /**
@@ -186,6 +268,12 @@ export class PgliteThread {
       await this.send({ id: this.seq++, op: 'rollback', tx }).catch(() => undefined);
       throw err;
     }
+  }
+
+  /** The fsync calls made so far (none in memory). */
+  async syncStats(): Promise<SyncStats> {
+    const [stats] = await this.send<SyncStats>({ id: this.seq++, op: 'sync_stats' });
+    return stats;
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 /** What the bot keeps per conversation: last seen status, takeover flags and the dialogue's state (with expiry). */
 import type { Database, Queryable, Statement } from '../db/database';
 import type { ConversationMemory } from './guards';
+import { storableJson } from './storable';
 
 export interface ConversationRecord extends ConversationMemory {
   conversationKey: string;
@@ -93,7 +94,7 @@ export class ConversationStore {
         fields.status ?? null,
         fields.humanTakeover ?? null,
         fields.handedOff ?? null,
-        fields.state === undefined ? null : JSON.stringify(fields.state),
+        fields.state === undefined ? null : storableJson(fields.state),
         fields.assistNotesDelta ?? null,
         fields.statusAt ?? null,
         fields.unanswered !== undefined,

@@ -2,7 +2,9 @@
  * Housekeeping: the inbox, outbox and echo ledger only need their finished rows for a while (deduplication of
  * Chatwoot's retries takes seconds, an operator's look at a recent turn takes days), so finished rows older than
  * the retention are deleted, a small batch at a time so intake never waits long behind them. Work not finished
- * is never touched, however old. The embedded database has no autovacuum (it runs PostgreSQL in single-user
+ * is never touched, however old. A conversation's dialogue state (it holds guests' emails and booking codes) is
+ * cleared once it has not changed for the retention period: it expired for the dialogue long before (after
+ * CONVERSATION_IDLE_MINUTES), and the conversation's status and takeover flags, which the guards need, stay. The embedded database has no autovacuum (it runs PostgreSQL in single-user
  * mode), so there the tables are also vacuumed and analysed after each pass; a PostgreSQL server does that itself.
  */
 import type { Database } from '../db/database';
@@ -17,6 +19,8 @@ export interface HousekeepingResult {
   inboxEvents: number;
   outbox: number;
   echoes: number;
+  /** Conversations whose dialogue state was cleared. */
+  states: number;
 }
 
 export class Housekeeping {
@@ -71,14 +75,24 @@ export class Housekeeping {
            SELECT id FROM bot_echoes WHERE seen_at < now() - make_interval(hours => $1) ORDER BY id LIMIT $2)`,
         [ECHO_RETENTION_HOURS],
       ),
+      states: await this.deleteInBatches(
+        `UPDATE conversations SET state = NULL, state_updated_at = NULL WHERE conversation_key IN (
+           SELECT conversation_key FROM conversations WHERE state IS NOT NULL AND state_updated_at < now() - make_interval(days => $1)
+           ORDER BY conversation_key LIMIT $2)`,
+        [days],
+      ),
     };
     if (this.db.kind === 'embedded') {
       for (const table of ['inbox_events', 'outbox', 'bot_echoes', 'conversations', 'conversation_leases']) {
         await this.db.query(`VACUUM (ANALYZE) ${table}`);
       }
     }
-    const removed = result.inboxEvents + result.outbox + result.echoes;
-    if (removed) this.logger.info(`housekeeping: removed ${result.inboxEvents} deliveries, ${result.outbox} actions, ${result.echoes} echoes older than the retention`);
+    const removed = result.inboxEvents + result.outbox + result.echoes + result.states;
+    if (removed) {
+      this.logger.info(
+        `housekeeping: removed ${result.inboxEvents} deliveries, ${result.outbox} actions, ${result.echoes} echoes and ${result.states} conversation states older than the retention`,
+      );
+    }
     return result;
   }
 

@@ -3,6 +3,7 @@
  * replicas, taking its events oldest first, and the Chatwoot actions each turn decided.
  */
 import { shiftParameters, type Database, type Queryable, type Statement } from '../db/database';
+import { storableJson, storableText } from './storable';
 
 export interface StoredEvent {
   id: number;
@@ -28,12 +29,16 @@ export interface OutboxRow {
   createdAt: Date;
 }
 
-/** One Chatwoot call, in the order a turn decided them. */
-export type OutboxAction =
+/**
+ * One Chatwoot call, in the order a turn decided them. `lastResort`: part of the handoff queued when the bot gave up
+ * on something (give-up.ts); if it fails for good too, nothing more is queued.
+ */
+export type OutboxAction = { lastResort?: boolean } & (
   | { type: 'message'; message: { content: string; content_type?: string; content_attributes?: Record<string, unknown>; private?: boolean } }
   | { type: 'custom_attributes'; attributes: Record<string, unknown> }
   | { type: 'assign_team'; teamId: number }
-  | { type: 'status'; status: 'open' | 'resolved' | 'pending' | 'snoozed' };
+  | { type: 'status'; status: 'open' | 'resolved' | 'pending' | 'snoozed' }
+);
 
 export interface AcceptRow {
   dedupeKey: string;
@@ -198,11 +203,11 @@ export class InboxStore {
     actions: Array<{ accountId: number; conversationId: number; action: OutboxAction }>,
     alongside?: (onlyIf: string) => Statement,
   ): Promise<boolean> {
-    const values: unknown[] = [event.id, outcome];
+    const values: unknown[] = [event.id, storableText(outcome)];
     const parts = [`done AS (UPDATE inbox_events SET processed_at = now(), outcome = $2 WHERE id = $1 AND processed_at IS NULL RETURNING id)`];
     if (actions.length) {
       const list = valuesList(
-        actions.map((a, n) => [n, event.conversationKey, event.id, a.accountId, a.conversationId, JSON.stringify(a.action)]),
+        actions.map((a, n) => [n, event.conversationKey, event.id, a.accountId, a.conversationId, storableJson(a.action)]),
         ['int', 'text', 'bigint', 'bigint', 'bigint', 'jsonb'],
         values.length,
       );
@@ -220,10 +225,18 @@ export class InboxStore {
     return rows.length > 0;
   }
 
+  /**
+   * Stops retrying an event: marks it processed with `outcome` and queues `actions` (the last-resort handoff), in
+   * one statement.
+   */
+  giveUpEvent(event: StoredEvent, outcome: string, actions: Array<{ accountId: number; conversationId: number; action: OutboxAction }>): Promise<boolean> {
+    return this.complete(this.db, event, outcome, actions);
+  }
+
   async deferEvent(eventId: number, error: string, delayMs: number): Promise<void> {
     await this.db.query(
       `UPDATE inbox_events SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
-      [eventId, error.slice(0, 2000), delayMs / 1000],
+      [eventId, storableText(error).slice(0, 2000), delayMs / 1000],
     );
   }
 
@@ -244,6 +257,9 @@ export class InboxStore {
        SELECT (SELECT id FROM waiting) IS NOT NULL AS blocked,
               (SELECT coalesce(json_agg(claimed ORDER BY id), '[]'::json) FROM claimed) AS claimed`,
       [conversationKey],
+      // Durable: the turn that decided these actions (and any booking it made) must survive a power cut before
+      // Chatwoot, and so the guest, hears of it.
+      { durable: true },
     );
     const claimed = (typeof r.claimed === 'string' ? JSON.parse(r.claimed) : r.claimed) as any[];
     return {
@@ -263,7 +279,7 @@ export class InboxStore {
 
   async actionDone(id: number, error?: string): Promise<void> {
     // Urgent: until this is written, a crash would send the message again (the "in doubt" window).
-    await this.db.query('UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1', [id, error ?? null], { urgent: true });
+    await this.db.query('UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1', [id, error === undefined ? null : storableText(error)], { urgent: true });
   }
 
   /**
@@ -277,7 +293,33 @@ export class InboxStore {
          next_attempt_at = CASE WHEN id = $1 THEN now() + make_interval(secs => $4) ELSE next_attempt_at END,
          attempts = CASE WHEN id = $1 THEN attempts ELSE greatest(attempts - 1, 0) END
        WHERE conversation_key = $2 AND id >= $1 AND done_at IS NULL`,
-      [row.id, row.conversationKey, error.slice(0, 2000), delayMs / 1000],
+      [row.id, row.conversationKey, storableText(error).slice(0, 2000), delayMs / 1000],
+    );
+  }
+
+  /**
+   * Stops retrying an action: marks it done with `error` and queues `handoff` after the conversation's other actions,
+   * in one statement.
+   */
+  async giveUpAction(row: OutboxRow, error: string, handoff: OutboxAction[]): Promise<void> {
+    const values: unknown[] = [row.id, storableText(error).slice(0, 2000)];
+    let insert = '';
+    if (handoff.length) {
+      const list = valuesList(
+        handoff.map((action, n) => [n, row.conversationKey, row.accountId, row.conversationId, storableJson(action)]),
+        ['int', 'text', 'bigint', 'bigint', 'jsonb'],
+        values.length,
+      );
+      values.push(...list.values);
+      insert = `, handoff AS (INSERT INTO outbox (conversation_key, inbox_event_id, account_id, conversation_id, action)
+         SELECT k, (SELECT inbox_event_id FROM given_up), a, c, x FROM (VALUES ${list.sql}) AS v (n, k, a, c, x)
+         WHERE EXISTS (SELECT 1 FROM given_up) ORDER BY n)`;
+    }
+    await this.db.query(
+      `WITH given_up AS (UPDATE outbox SET done_at = now(), last_error = $2 WHERE id = $1 AND done_at IS NULL RETURNING inbox_event_id)${insert}
+       SELECT 1`,
+      values,
+      { urgent: true },
     );
   }
 

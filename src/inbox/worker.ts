@@ -5,11 +5,12 @@
  * accepted by other replicas or left over from a crash.
  */
 import { randomUUID } from 'node:crypto';
-import { ChatwootRequestError, type ChatwootApi } from '../chatwoot/api';
+import { ChatwootRequestError, ChatwootRetryableError, type ChatwootApi } from '../chatwoot/api';
 import { contentHash } from '../chatwoot/client';
 import type { Logger } from '../logging/logger';
 import type { TurnProcessor } from './processor';
-import type { InboxStore, OutboxRow } from './store';
+import { conversationRefOf, lastResortHandoff, MAX_ACTION_ATTEMPTS, MAX_EVENT_ATTEMPTS } from './give-up';
+import type { InboxStore, OutboxAction, OutboxRow, StoredEvent } from './store';
 
 export interface WorkerOptions {
   store: InboxStore;
@@ -27,12 +28,31 @@ export interface WorkerOptions {
   owner?: string;
   /** How long a retry waits for the echo of an earlier attempt before sending again. */
   echoWaitMs?: number;
+  /** The wait before retry number `attempts + 1` (tests make it short); default backoffMs. */
+  retryDelayMs?: (attempts: number) => number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Short, so a crashed replica's conversations are picked up soon; renewed before every step of a turn. */
+/**
+ * Short, so a crashed replica's conversations are picked up soon. Renewed before each step of a conversation's work
+ * once a third of it has passed, and every third of it while a Chatwoot call runs (Lease.heldDuring).
+ */
 export const LEASE_SECONDS = 15;
+
+/** The action as staff would name it in a note. */
+function describe(action: OutboxAction): string {
+  switch (action.type) {
+    case 'message':
+      return action.message.private ? 'private note' : 'reply to the guest';
+    case 'custom_attributes':
+      return 'conversation attributes';
+    case 'assign_team':
+      return 'team assignment';
+    case 'status':
+      return `status change (${action.status})`;
+  }
+}
 
 export function backoffMs(attempts: number): number {
   return Math.min(1000 * 2 ** Math.min(attempts, 10), 5 * 60_000);
@@ -155,8 +175,12 @@ export class Worker {
           await this.opts.processor.process(next);
         } catch (err) {
           const message = (err as Error).message;
+          if (next.attempts + 1 >= MAX_EVENT_ATTEMPTS) {
+            await this.giveUpEvent(next, message);
+            continue;
+          }
           this.opts.logger.warn(`turn ${next.id} of ${key} failed (attempt ${next.attempts + 1}): ${message}`);
-          await store.deferEvent(next.id, message, backoffMs(next.attempts) / 2);
+          await store.deferEvent(next.id, message, this.retryDelay(next.attempts) / 2);
           return;
         } finally {
           this.opts.onEventDone?.();
@@ -167,28 +191,66 @@ export class Worker {
     }
   }
 
-  /** Delivers the conversation's pending actions in order. False when one must wait for a later retry. */
+  /**
+   * A turn failed MAX_EVENT_ATTEMPTS times, its error handoff included: the event is marked processed so the
+   * conversation's later messages are not blocked behind it, and staff get the last-resort handoff.
+   */
+  private async giveUpEvent(event: StoredEvent, error: string): Promise<void> {
+    const ref = conversationRefOf(event.payload);
+    this.opts.logger.error(`turn ${event.id} of ${event.conversationKey} failed ${event.attempts + 1} times: handing the conversation to staff (${error})`);
+    const actions = ref
+      ? lastResortHandoff(`The bot could not process a message in this conversation (${event.attempts + 1} attempts)`).map((action) => ({ ...ref, action }))
+      : [];
+    await this.opts.store.giveUpEvent(event, `gave up after ${event.attempts + 1} attempts: ${error}`.slice(0, 500), actions);
+  }
+
+  private retryDelay(attempts: number): number {
+    return (this.opts.retryDelayMs ?? backoffMs)(attempts);
+  }
+
+  /**
+   * Delivers the conversation's pending actions in order. False when one must wait for a later retry. This is the
+   * one retry layer for Chatwoot calls: the client makes one attempt per call; a failure that may pass (429, 5xx,
+   * timeout, connection) is retried here with exponential backoff, never sooner than Chatwoot's Retry-After, up to
+   * MAX_ACTION_ATTEMPTS; then the action is given up and the conversation handed to staff.
+   */
   private async deliver(key: string, lease: Lease): Promise<boolean> {
     const { store } = this.opts;
     const { rows, blocked } = await store.claimActions(key);
     for (const row of rows) {
       await lease.keep();
       try {
-        await this.execute(row);
+        // The lease is renewed while the call runs: a slow Chatwoot must not let another replica send it too.
+        await lease.heldDuring(this.execute(row));
         await store.actionDone(row.id);
       } catch (err) {
+        const message = (err as Error).message;
         if (err instanceof ChatwootRequestError && err.status !== 401) {
           // Chatwoot refused this call for good (e.g. a deleted conversation): record it, do not block the queue.
-          this.opts.logger.error(`Chatwoot refused action ${row.id} of ${key}: ${err.message}`);
-          await store.actionDone(row.id, err.message);
+          this.opts.logger.error(`Chatwoot refused action ${row.id} of ${key}: ${message}`);
+          await store.actionDone(row.id, message);
           continue;
         }
-        this.opts.logger.warn(`action ${row.id} of ${key} will be retried: ${(err as Error).message}`);
-        await store.deferAction(row, (err as Error).message, backoffMs(row.attempts));
+        if (row.attempts + 1 >= MAX_ACTION_ATTEMPTS) {
+          await this.giveUpAction(row, message);
+          continue;
+        }
+        const retryAfter = err instanceof ChatwootRetryableError ? (err.retryAfterMs ?? 0) : 0;
+        const wait = Math.max(this.retryDelay(row.attempts), retryAfter);
+        this.opts.logger.warn(`action ${row.id} of ${key} will be retried in ${wait} ms (attempt ${row.attempts + 1}): ${message}`);
+        await store.deferAction(row, message, wait);
         return false;
       }
     }
     return !blocked;
+  }
+
+  /** A Chatwoot call failed MAX_ACTION_ATTEMPTS times: stop, and tell staff (unless this was that message). */
+  private async giveUpAction(row: OutboxRow, error: string): Promise<void> {
+    const attempts = row.attempts + 1;
+    this.opts.logger.error(`action ${row.id} (${row.action.type}) of ${row.conversationKey} failed ${attempts} times: giving up (${error})`);
+    const handoff = row.action.lastResort ? [] : lastResortHandoff(`The bot could not deliver its ${describe(row.action)} to Chatwoot (${attempts} attempts)`);
+    await this.opts.store.giveUpAction(row, `gave up after ${attempts} attempts: ${error}`, handoff);
   }
 
   private async execute(row: OutboxRow): Promise<void> {
@@ -217,11 +279,13 @@ export class Worker {
 }
 
 /**
- * A conversation's lease as this worker holds it. Renewed only once a third of its time has passed, rather than
- * before every step: a renewal is a write, and most turns finish in a fraction of the lease.
+ * A conversation's lease as this worker holds it. Between steps it is renewed only once a third of its time has
+ * passed, rather than before every step: a renewal is a write, and most turns finish in a fraction of the lease.
+ * While a Chatwoot call runs (which may take up to its deadline), a heartbeat renews it every third of its time.
  */
 class Lease {
   private takenAt = 0;
+  private lost = false;
 
   constructor(
     private readonly store: InboxStore,
@@ -233,12 +297,25 @@ class Lease {
   async take(): Promise<boolean> {
     const ok = await this.store.tryLease(this.key, this.owner, this.seconds);
     if (ok) this.takenAt = Date.now();
+    else this.lost = true;
     return ok;
   }
 
   async keep(): Promise<void> {
-    if (Date.now() - this.takenAt < (this.seconds * 1000) / 3) return;
-    if (!(await this.take())) throw new Error(`lost the lease on ${this.key}: another worker took it over`);
+    if (!this.lost && Date.now() - this.takenAt < (this.seconds * 1000) / 3) return;
+    if (this.lost || !(await this.take())) throw new Error(`lost the lease on ${this.key}: another worker took it over`);
+  }
+
+  /** Waits for `work`, renewing the lease every third of its time meanwhile. */
+  async heldDuring<T>(work: Promise<T>): Promise<T> {
+    const beat = setInterval(() => {
+      this.take().catch(() => undefined); // a failed renewal is seen by the next keep()
+    }, (this.seconds * 1000) / 3);
+    try {
+      return await work;
+    } finally {
+      clearInterval(beat);
+    }
   }
 
   release(): Promise<void> {

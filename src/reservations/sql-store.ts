@@ -1,11 +1,11 @@
 /**
  * The reservation store on the SQL schema (embedded PostgreSQL or PostgreSQL). Inventory is taken inside one
- * transaction: the stay's night rows are locked in date order (so concurrent bookings cannot deadlock), checked,
- * and updated; the CHECK constraint (sold <= total) is the last line of defence. Nothing is held in memory.
+ * transaction: every night row involved is locked in one pass in (room type, night) order (so concurrent bookings
+ * and changes cannot deadlock), checked, and updated; the CHECK constraint (sold <= total) is the last line of defence. Nothing is held in memory.
  */
 import type { Database, Queryable } from '../db/database';
 import { newConfirmationCode, normalizeCode } from './codes';
-import { isValidDate, nightsBetween, todayIn } from '../time/dates';
+import { isValidDate, nightsBetween, nightsOf, todayIn } from '../time/dates';
 import { MAX_STAY_NIGHTS } from './limits';
 import type { Hotel, RoomType } from './hotel';
 import {
@@ -66,6 +66,24 @@ function toBooking(r: BookingRow): Booking {
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
+}
+
+/** Rooms of one type taken (or, negative, released) on every night of a stay. */
+interface InventoryChange {
+  roomType: RoomType;
+  checkin: string;
+  checkout: string;
+  rooms: number;
+}
+
+/** Some nights of a stay have no inventory row yet: they are created outside the transaction, which then reruns. */
+class MissingNights extends Error {
+  constructor(
+    readonly hotel: Hotel,
+    readonly stays: InventoryChange[],
+  ) {
+    super('inventory rows missing');
+  }
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
@@ -131,29 +149,83 @@ export class SqlReservationStore implements ReservationStore {
     });
   }
 
-  /** Locks the stay's night rows in order and adds `delta` rooms (negative releases); throws sold_out. */
-  private async take(tx: Queryable, h: Hotel, t: RoomType, checkin: string, checkout: string, delta: number): Promise<void> {
-    await tx.query(
-      `INSERT INTO room_nights (hotel_id, room_type_id, night, total)
-       SELECT $1, $2, d::date, $5 FROM generate_series($3::date, $4::date - 1, interval '1 day') d
-       ON CONFLICT (hotel_id, room_type_id, night) DO NOTHING`,
-      [h.id, t.id, checkin, checkout, t.count],
+  /**
+   * Makes sure a row exists for every night of the stays, in its own statement before the transaction that locks
+   * them: a row inserted inside that transaction would be locked out of order (before the ordered pass), and two
+   * transactions each inserting a night the other then locks would deadlock.
+   */
+  private async ensureNights(h: Hotel, stays: Array<Omit<InventoryChange, 'rooms'>>): Promise<void> {
+    for (const s of stays) {
+      await this.db.query(
+        `INSERT INTO room_nights (hotel_id, room_type_id, night, total)
+         SELECT $1, $2, d::date, $5 FROM generate_series($3::date, $4::date - 1, interval '1 day') d
+         ON CONFLICT (hotel_id, room_type_id, night) DO NOTHING`,
+        [h.id, s.roomType.id, s.checkin, s.checkout, s.roomType.count],
+      );
+    }
+  }
+
+  /**
+   * Runs `fn` in a transaction; when it needs night rows that do not exist yet (MissingNights), creates them outside
+   * the transaction and runs it again.
+   */
+  private async inventoryTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction(fn);
+      } catch (err) {
+        if (!(err instanceof MissingNights) || attempt >= 3) throw err;
+        await this.ensureNights(err.hotel, err.stays);
+      }
+    }
+  }
+
+  /**
+   * Applies inventory changes (a negative `rooms` releases) in one ordered pass: every night row involved, of every
+   * room type, is locked in (room type, night) order, checked, and updated. Two passes (release the old nights,
+   * then take the new ones) would lock in two orders, and two crossing changes deadlock. Throws sold_out.
+   */
+  private async apply(tx: Queryable, h: Hotel, changes: InventoryChange[]): Promise<void> {
+    const delta = new Map<string, { roomType: RoomType; night: string; rooms: number }>();
+    for (const c of changes) {
+      for (const night of nightsOf(c.checkin, c.checkout)) {
+        const key = `${c.roomType.id} ${night}`;
+        const d = delta.get(key) ?? { roomType: c.roomType, night, rooms: 0 };
+        d.rooms += c.rooms;
+        delta.set(key, d);
+      }
+    }
+    const wanted = [...delta.values()];
+    const rows = await tx.query<{ room_type_id: string; night: string | Date; sold: number }>(
+      `SELECT r.room_type_id, r.night, r.sold FROM room_nights r
+       JOIN unnest($2::text[], $3::date[]) AS w (room_type_id, night) ON r.room_type_id = w.room_type_id AND r.night = w.night
+       WHERE r.hotel_id = $1 ORDER BY r.room_type_id, r.night FOR UPDATE OF r`,
+      [h.id, wanted.map((w) => w.roomType.id), wanted.map((w) => w.night)],
     );
-    const rows = await tx.query<{ night: string | Date; sold: number }>(
-      `SELECT night, sold FROM room_nights WHERE hotel_id = $1 AND room_type_id = $2 AND night >= $3::date AND night < $4::date
-       ORDER BY night FOR UPDATE`,
-      [h.id, t.id, checkin, checkout],
-    );
-    const full = rows.filter((r) => Number(r.sold) + delta > t.count).map((r) => dateText(r.night));
-    if (full.length) {
-      throw new ReservationError('sold_out', `No ${t.name} left on ${full.join(', ')}`, {
-        nights: full,
-        available: Math.max(0, t.count - Math.max(...rows.map((r) => Number(r.sold)))),
+    if (rows.length < wanted.length) throw new MissingNights(h, changes);
+    const full = new Map<RoomType, { nights: string[]; maxSold: number }>();
+    for (const r of rows) {
+      const d = delta.get(`${r.room_type_id} ${dateText(r.night)}`)!;
+      if (d.rooms > 0 && Number(r.sold) + d.rooms > d.roomType.count) {
+        const f = full.get(d.roomType) ?? { nights: [], maxSold: 0 };
+        f.nights.push(d.night);
+        full.set(d.roomType, f);
+      }
+    }
+    for (const [t, f] of full) {
+      const sold = rows.filter((r) => r.room_type_id === t.id && delta.get(`${t.id} ${dateText(r.night)}`)!.rooms > 0).map((r) => Number(r.sold));
+      throw new ReservationError('sold_out', `No ${t.name} left on ${f.nights.join(', ')}`, {
+        nights: f.nights,
+        available: Math.max(0, t.count - Math.max(...sold)),
       });
     }
+    const changed = wanted.filter((w) => w.rooms !== 0);
+    if (!changed.length) return;
     await tx.query(
-      `UPDATE room_nights SET sold = sold + $5, total = $6 WHERE hotel_id = $1 AND room_type_id = $2 AND night >= $3::date AND night < $4::date`,
-      [h.id, t.id, checkin, checkout, delta, t.count],
+      `UPDATE room_nights r SET sold = r.sold + w.rooms, total = w.total
+       FROM unnest($2::text[], $3::date[], $4::int[], $5::int[]) AS w (room_type_id, night, rooms, total)
+       WHERE r.hotel_id = $1 AND r.room_type_id = w.room_type_id AND r.night = w.night`,
+      [h.id, changed.map((w) => w.roomType.id), changed.map((w) => w.night), changed.map((w) => w.rooms), changed.map((w) => w.roomType.count)],
     );
   }
 
@@ -178,11 +250,12 @@ export class SqlReservationStore implements ReservationStore {
     if (!req.guest.name?.trim()) throw new ReservationError('invalid', 'The guest name is required');
     if (!EMAIL.test(req.guest.email ?? '')) throw new ReservationError('invalid', 'The guest email is not valid');
     const { total } = priceStay(t, req.checkin, req.checkout, req.rooms);
+    const stay: InventoryChange = { roomType: t, checkin: req.checkin, checkout: req.checkout, rooms: req.rooms };
     try {
-      const booking = await this.db.transaction(async (tx) => {
+      const booking = await this.inventoryTransaction(async (tx) => {
         const again = await tx.query<BookingRow>('SELECT * FROM bookings WHERE idempotency_key = $1', [req.idempotencyKey]);
         if (again[0]) return toBooking(again[0]);
-        await this.take(tx, h, t, req.checkin, req.checkout, req.rooms);
+        await this.apply(tx, h, [stay]);
         for (let attempt = 0; ; attempt++) {
           const code = newConfirmationCode();
           const clash = await tx.query('SELECT 1 FROM bookings WHERE code = $1', [code]);
@@ -266,7 +339,7 @@ export class SqlReservationStore implements ReservationStore {
   }
 
   async modify(access: BookingAccess, change: BookingChange): Promise<Booking> {
-    const booking = await this.db.transaction(async (tx) => {
+    const booking = await this.inventoryTransaction(async (tx) => {
       const row = await this.locate(tx, access, true);
       if (!row) throw new ReservationError('not_found', 'No booking matches that code and email');
       if (row.status === 'cancelled') throw new ReservationError('already_cancelled', 'That booking is cancelled');
@@ -288,9 +361,10 @@ export class SqlReservationStore implements ReservationStore {
       const t = this.room(h, next.roomTypeId);
       this.checkStay(h, next.checkin, next.checkout);
       this.validateParty(t, next.rooms, next.guests);
-      // Release the old nights, then take the new ones: if they are not free the whole transaction rolls back.
-      await this.take(tx, h, this.room(h, current.roomTypeId), current.checkin, current.checkout, -current.rooms);
-      await this.take(tx, h, t, next.checkin, next.checkout, next.rooms);
+      // Release the old nights and take the new ones in one ordered pass: if they are not free, all rolls back.
+      const release = { roomType: this.room(h, current.roomTypeId), checkin: current.checkin, checkout: current.checkout, rooms: -current.rooms };
+      const take = { roomType: t, checkin: next.checkin, checkout: next.checkout, rooms: next.rooms };
+      await this.apply(tx, h, [release, take]);
       const { total } = priceStay(t, next.checkin, next.checkout, next.rooms);
       const rows = await tx.query<BookingRow>(
         `UPDATE bookings SET room_type_id = $2, rooms = $3, checkin = $4, checkout = $5, guests = $6, total = $7,
@@ -311,7 +385,7 @@ export class SqlReservationStore implements ReservationStore {
       if (row.status === 'cancelled') throw new ReservationError('already_cancelled', 'That booking is already cancelled');
       const b = toBooking(row);
       const h = this.hotel(b.hotelId);
-      await this.take(tx, h, this.room(h, b.roomTypeId), b.checkin, b.checkout, -b.rooms);
+      await this.apply(tx, h, [{ roomType: this.room(h, b.roomTypeId), checkin: b.checkin, checkout: b.checkout, rooms: -b.rooms }]);
       const rows = await tx.query<BookingRow>(`UPDATE bookings SET status = 'cancelled', updated_at = now() WHERE code = $1 RETURNING *`, [row.code]);
       return toBooking(rows[0]);
     });

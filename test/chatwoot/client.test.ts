@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChatwootClient, retryAfterMs } from '../../src/chatwoot/client';
-import { ChatwootRequestError } from '../../src/chatwoot/api';
+import { ChatwootRequestError, ChatwootRetryableError } from '../../src/chatwoot/api';
 import { silentLogger } from '../../src/logging/logger';
 
 /** A Chatwoot stand-in on loopback whose next answers are scripted: a status, a hang, or "create then drop". */
@@ -16,7 +16,7 @@ async function flakyChatwoot() {
       const body = raw ? JSON.parse(raw) : {};
       if (step === 'hang') return; // never answers: the client must time out
       if (step === 500) return void res.writeHead(500).end('{}');
-      if (step === 429) return void res.writeHead(429, { 'retry-after': '0' }).end('Retry later');
+      if (step === 429) return void res.writeHead(429, { 'retry-after': '7' }).end('Retry later');
       if (step === 401) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"Invalid Access Token"}');
       if (step === 'notForBots') return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"Access to this endpoint is not authorized for bots"}');
       if (step === 422) return void res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":"Validation failed: Content attributes At least one item is required."}');
@@ -36,26 +36,17 @@ describe('Chatwoot client', () => {
   beforeEach(async () => (cw = await flakyChatwoot()));
   afterEach(() => cw.close());
   const client = (extra: Partial<ConstructorParameters<typeof ChatwootClient>[0]> = {}) =>
-    new ChatwootClient({ baseUrl: cw.url, token: 't', logger: silentLogger(), timeoutMs: 300, backoffMs: 5, echoWaitMs: 5, ...extra });
+    new ChatwootClient({ baseUrl: cw.url, token: 't', logger: silentLogger(), timeoutMs: 300, ...extra });
 
-  it('retries 500, 429 (honouring Retry-After) and timeouts, then delivers once', async () => {
+  it('makes one attempt per call: 500, 429 (with its Retry-After) and a timeout are retryable errors for the outbox', async () => {
     cw.script.push(500, 429, 'hang');
-    await client().sendMessage(ref, { content: 'hello' }, { echoId: 'e1' });
-    expect(cw.created).toEqual([{ content: 'hello', echo_id: 'e1' }]);
-  });
-
-  it('does not send again when the response was lost but the echo shows the message landed', async () => {
-    cw.script.push('drop');
-    const c = client({ echoes: { delivered: async (_r, echoId, content) => cw.created.some((m) => m.echo_id === echoId && m.content === content) } });
-    await c.sendMessage(ref, { content: 'only once' }, { echoId: 'e2' });
-    expect(cw.created.filter((m) => m.content === 'only once')).toHaveLength(1);
-  });
-
-  it('keeps replies in order when some calls fail', async () => {
-    cw.script.push('ok', 500, 'ok', 429, 'ok');
     const c = client();
-    for (const text of ['one', 'two', 'three']) await c.sendMessage(ref, { content: text });
-    expect(cw.created.map((m) => m.content)).toEqual(['one', 'two', 'three']);
+    await expect(c.sendMessage(ref, { content: 'hello' }, { echoId: 'e1' })).rejects.toMatchObject({ name: 'ChatwootRetryableError', status: 500 });
+    await expect(c.sendMessage(ref, { content: 'hello' }, { echoId: 'e1' })).rejects.toMatchObject({ status: 429, retryAfterMs: 7000 });
+    await expect(c.sendMessage(ref, { content: 'hello' }, { echoId: 'e1' })).rejects.toBeInstanceOf(ChatwootRetryableError);
+    expect(cw.created).toEqual([]);
+    await c.sendMessage(ref, { content: 'hello' }, { echoId: 'e1' });
+    expect(cw.created).toEqual([{ content: 'hello', echo_id: 'e1' }]);
   });
 
   it('treats "not authorized for bots" as a missing feature, and other 4xx as errors that say what to fix', async () => {
@@ -67,15 +58,11 @@ describe('Chatwoot client', () => {
     await expect(client().sendMessage(ref, { content: 'x', content_type: 'input_select' })).rejects.toBeInstanceOf(ChatwootRequestError);
   });
 
-  it('gives up after its attempts when Chatwoot stays down', async () => {
-    cw.script.push(500, 500, 500);
-    await expect(client({ maxAttempts: 3 }).toggleStatus(ref, 'open')).rejects.toThrow(/after 3 attempts/);
-  });
-
   it('reads Retry-After in seconds or as a date, capped', () => {
     expect(retryAfterMs('2', 100)).toBe(2000);
     expect(retryAfterMs('9999', 100)).toBe(60000);
     expect(retryAfterMs(undefined, 100)).toBe(100);
+    expect(retryAfterMs(undefined)).toBeUndefined();
     expect(retryAfterMs(new Date(Date.now() + 5000).toUTCString(), 100)).toBeGreaterThan(3000);
   });
 });
