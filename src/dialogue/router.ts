@@ -5,6 +5,7 @@
  */
 import { decide, NluUnavailableError, type NluContext, type NluResult, type NormalizedParameters } from '../nlu/port';
 import { decodeChoice, matchOption, type Choice } from './choices';
+import { outsideOffer } from './scope';
 import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, roomCount, stayShift, withoutGreeting } from './corrections';
 import { applyFacts, hasStayFacts, type Facts } from './frame';
 import { acceptMix, advanceBooking, confirmBooking, describeLines, startBooking, takeDetails } from './flows/booking';
@@ -233,6 +234,12 @@ async function understand(t: Turn, text: string): Promise<void> {
   }
   s.lowConfidence = 0;
 
+  // "book a massage", "a table for 4 tonight", "the gym bike is broken": not a room, whatever the words around it.
+  const outside = intent ? outsideOffer(text, intent, t.hotel) : undefined;
+  if (outside && !booking) {
+    if (outside.reason === 'not_a_room' && answerFromHotelFile(t, text)) t.say(t.w.notAHotelService);
+    return handoff(t, 'out_of_scope', `the request is not something the bot books (${outside.reason}: ${outside.subject})`);
+  }
   // A question about a policy or a facility is answered from the hotel file, even when it names a booking word
   // ("what is your cancellation policy", "can I pay with PayPal", "is breakfast included").
   if ((intent === 'hotel.prices' || POLICY_QUESTION.test(text)) && !facts.code && !stayFacts && answerFromHotelFile(t, text, { byMeaning: false })) return;
