@@ -64,9 +64,16 @@ export function singleTypes(stock: Stock[], party: Party): Plan[] {
  * then the types with the lowest price per guest, until every guest has a bed and the rooms asked for are there.
  */
 export function combination(stock: Stock[], party: Party, preferred?: string): Plan | undefined {
+  const pref = stock.find((s) => s.room.id === preferred);
   const order = [...stock]
     .filter((s) => s.free > 0)
-    .sort((a, b) => (a.room.id === preferred ? -1 : b.room.id === preferred ? 1 : a.perRoom / a.room.capacity - b.perRoom / b.room.capacity));
+    .sort((a, b) => {
+      if (a.room.id === preferred) return -1;
+      if (b.room.id === preferred) return 1;
+      // "12 double rooms": rooms like the ones asked for first, then the lowest price per guest.
+      const like = (s: Stock) => (pref && s.room.capacity === pref.room.capacity ? 0 : 1);
+      return like(a) - like(b) || a.perRoom / a.room.capacity - b.perRoom / b.room.capacity;
+    });
   const picked: Array<{ s: Stock; rooms: number }> = [];
   let bedsLeft = party.guests;
   let roomsLeft = party.rooms ?? 0;
