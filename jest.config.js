@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  testTimeout: 60000,
+  // Suites that start the service train five language models and may start Chromium: on a busy 2-core machine
+  // their setup can pass a minute (a time limit here only stops a hung run; it asserts nothing).
+  testTimeout: 180000,
   setupFiles: ['<rootDir>/test/support/env.ts'],
 };
