@@ -3,6 +3,7 @@
  * types), details, summary, confirmation. The offer the bot quotes becomes the current offer: "book it" means it.
  */
 import { MAX_STAY_NIGHTS } from '../../reservations/limits';
+import { nightsBetween } from '../../time/dates';
 import { ReservationError, type Booking } from '../../reservations/port';
 import { applyFacts, clearStay, stayOf } from '../frame';
 import { combination, roomsIn, roomsNeeded, singleType, singleTypes, stockOf, type Party, type Plan, type Stock } from '../offers';
@@ -212,7 +213,7 @@ function askDetails(t: Turn, offer: Offer): void {
   return t.ask('email', w.askEmail);
 }
 
-const nightsOf = (o: Offer) => Math.round((Date.parse(`${o.checkout}T00:00:00Z`) - Date.parse(`${o.checkin}T00:00:00Z`)) / 86_400_000);
+const nightsOf = (o: Offer) => nightsBetween(o.checkin, o.checkout);
 
 /** Name and email typed or submitted: checked, then the booking goes on. */
 export function takeDetails(t: Turn, name: string | undefined, email: string | undefined): Promise<void> {

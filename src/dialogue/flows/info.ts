@@ -3,7 +3,7 @@
  * policies (by keyword, then by the words of the answer itself), and the agent's own authored responses.
  */
 import type { NluResult } from '../../nlu/port';
-import { addDays } from '../../time/dates';
+import { addDays, nightsBetween } from '../../time/dates';
 import { faqAnswer } from '../faq';
 import { stayOf, type Facts } from '../frame';
 import type { Turn } from '../turn';
@@ -20,7 +20,7 @@ export async function prices(t: Turn, facts: Facts): Promise<void> {
   const types = roomId ? t.hotel.room_types.filter((r) => r.id === roomId) : t.hotel.room_types;
   if (checkin && checkout) {
     const offers = await t.store.availability(checkin, checkout);
-    const nights = Math.round((Date.parse(`${checkout}T00:00:00Z`) - Date.parse(`${checkin}T00:00:00Z`)) / 86_400_000);
+    const nights = nightsBetween(checkin, checkout);
     const lines = types.map((r) => {
       const o = offers.find((x) => x.roomTypeId === r.id);
       const rooms = facts.rooms ?? t.state.frame.rooms?.value ?? 1;
