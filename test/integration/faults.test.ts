@@ -17,6 +17,7 @@ import { privatePostgresAvailable, startPrivatePostgres } from '../support/priva
 import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
 import { ensureBuilt, spawnService } from '../support/process';
 import { startTestService } from '../support/service';
+import { backoffMs } from '../../src/inbox/worker';
 
 const SECRET = TEST_SECRET;
 
@@ -39,19 +40,23 @@ describe('Chatwoot API failing', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-fault-'));
     const svc = await spawnService({ CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATA_DIR: dataDir });
     try {
-      stub.state.failNext.push(500, 500, 429, 500, 429, 500);
+      // The outbox is the one retry layer: at worst the four failures hit one call, which then waits
+      // backoffMs(0) + … + backoffMs(3) before it succeeds. The test waits for that schedule and half a minute more.
+      const failures = [500, 429, 500, 429];
+      stub.state.failNext.push(...failures);
+      const schedule = failures.reduce((ms, _f, attempt) => ms + backoffMs(attempt), 0);
       const questions: Array<[string, RegExp]> = [
         ['is there parking?', /parking/i],
         ['do you have a pool?', /pool/i],
         ['is there a gym?', /fitness/i],
       ];
       for (const [q] of questions) await deliver(svc.url, delivery(601, q));
-      await stub.until(() => questions.every(([, re]) => stub.messages.some((m) => re.test(m.content))), 'every answer', 1200);
+      await stub.until(() => questions.every(([, re]) => stub.messages.some((m) => re.test(m.content))), 'every answer', (schedule + 30_000) / 50);
       const answers = stub.messages.filter((m) => m.conversationId === 601).map((m) => m.content);
       const order = questions.map(([, re]) => answers.findIndex((c) => re.test(c)));
       expect(order).toEqual([...order].sort((a, b) => a - b));
       for (const [, re] of questions) expect(answers.filter((c) => re.test(c))).toHaveLength(1);
-      expect(stub.calls.filter((c) => c.status !== 200).length).toBe(6);
+      expect(stub.calls.filter((c) => c.status !== 200).length).toBe(failures.length);
     } finally {
       await svc.kill();
       await stub.close();
