@@ -1,0 +1,73 @@
+/**
+ * What a guest's text says beside the NLU's parameters: corrections, shifts, next week's weekdays, holidays, counts,
+ * names; and the NLU context for the question the bot just asked.
+ */
+import type { NluContext, NormalizedParameters } from '../nlu/port';
+import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, roomCount, stayShift } from './corrections';
+import type { Facts } from './frame';
+import type { Step } from './state';
+import type { Turn } from './turn';
+
+/** The NLU context for the question just asked, so "the 12th" or "3" is read as its answer. */
+export function contexts(t: Turn): NluContext[] {
+  const param: Partial<Record<Step, string>> = {
+    dates: 'checkin',
+    guests: 'guests',
+    name: 'name',
+    email: 'email',
+    lookup_code: 'confirmation_code',
+    lookup_email: 'email',
+    modify_dates: 'checkin',
+    modify_guests: 'guests',
+  };
+  const p = t.state.step ? param[t.state.step] : undefined;
+  if (!p) return [];
+  const mode = t.state.mode;
+  return [{ name: `awaiting_${p}`, lifespan: 1, parameters: { intent: !mode || mode === 'booking' ? 'booking.create' : `booking.${mode}` } }];
+}
+
+/** "in 2020", "yesterday", "last week": a stay that would start before today. */
+export function mentionsPast(text: string, today: string): boolean {
+  const year = Number(today.slice(0, 4));
+  const years = [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  return years.some((y) => y < year) || /\b(yesterday|last (week|month|year|night))\b/i.test(text);
+}
+
+/** The NLU's parameters plus what guests say that it does not read (corrections, shifts, holidays, counts). */
+export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts & { code?: string; email?: string } {
+  const f: Facts & { code?: string } = {
+    checkin: p.checkin,
+    checkout: p.checkout,
+    nights: p.nights,
+    guests: p.guests,
+    rooms: p.rooms,
+    room: p.room_type,
+    name: p.name,
+    email: p.email,
+    code: p.confirmation_code,
+  };
+  const shift = stayShift(text);
+  if (shift && (t.state.frame.checkin || t.state.managing)) {
+    // "a day later" is relative to the stay, not to today: the parser's reading of it is dropped.
+    f.shift = shift;
+    delete f.checkin;
+    delete f.checkout;
+    delete f.nights;
+  }
+  nextWeekRepair(text, f, t.today);
+  const holiday = namedNight(text, t.today);
+  if (holiday && !f.checkin && !f.shift) f.checkin = holiday;
+  const guests = guestCount(text);
+  if (guests && (!f.guests || /\b(to|now|of us|make it)\b/i.test(text))) f.guests = guests;
+  const rooms = roomCount(text);
+  if (rooms && (!f.rooms || f.rooms === 1)) f.rooms = rooms;
+  const nights = oneNightOrMore(text);
+  if (nights && !f.nights && !(f.checkout && f.checkin && f.checkout > f.checkin)) {
+    f.nights = nights;
+    delete f.checkout;
+  }
+  const name = nameChange(text);
+  if (name) f.name = name;
+  for (const k of Object.keys(f) as Array<keyof typeof f>) if (f[k] === undefined) delete f[k];
+  return f;
+}

@@ -1,0 +1,130 @@
+/**
+ * Free text: the NLU's reading, the facts the text carries, answers to the question just asked, corrections and
+ * typed changes, side questions, scope; then the intent's flow.
+ */
+import { decide, type NluResult } from '../nlu/port';
+import { outsideOffer } from './scope';
+import { withoutGreeting } from './corrections';
+import { contexts, factsOf, mentionsPast } from './facts';
+import { applyFacts, hasStayFacts } from './frame';
+import { advanceBooking, startBooking, takeDetails } from './flows/booking';
+import { handoff, notUnderstood } from './flows/handoff';
+import { amenities, answerFromHotelFile, authoredHandoff, authoredResponse, prices, sideQuestions } from './flows/info';
+import { lookupWith, manage, quoteChange, typedChange } from './flows/manage';
+import { reprompt, welcome } from './flows/welcome';
+import type { Turn } from './turn';
+
+/** Until the engine brings its own calibrated threshold. */
+const DEFAULT_THRESHOLD = 0.48;
+
+const POLICY_QUESTION = /\bpolic(?:y|ies)\b|\b(?:cancellation|payment) (?:terms|rules|conditions|fees?)\b|\bfree(?:ly)? cancel|\bpay (?:with|by|in)\b|\bincluded\b/i;
+const PRICE_QUESTION = /\b(?:price|prices|how much|cost|costs|rate|rates)\b/i;
+const BOOKING_WORDS = /\b(book|reserve|room|rooms|stay|night|nights|available|availability)\b/i;
+
+export async function understand(t: Turn, text: string): Promise<void> {
+  const s = t.state;
+  const request = withoutGreeting(text);
+  const r: NluResult = await t.deps.nlu.detect({
+    text: request,
+    sessionId: `cw-${t.info.accountId}-${t.info.conversationId}`,
+    languageCode: t.info.language ?? t.hotel.language,
+    timeZone: t.hotel.timezone,
+    referenceDate: t.today,
+    contexts: contexts(t),
+  });
+  const facts = factsOf(t, r.parameters, text);
+  const acting = decide(r, t.deps.handoffConfidence ?? DEFAULT_THRESHOLD) === 'act';
+  let intent: string | undefined = acting ? r.intent : undefined;
+  const stayFacts = hasStayFacts(facts);
+
+  // Answers to the question just asked, whatever the intent looks like.
+  if (s.step === 'lookup_code' && facts.code) return lookupWith(t, { code: facts.code, email: facts.email });
+  if (s.step === 'lookup_email' && facts.email) return lookupWith(t, { email: facts.email });
+  if (s.step === 'details' || s.step === 'name' || s.step === 'email') {
+    const shortName = s.step === 'name' && !facts.email && !stayFacts && text.split(/\s+/).length <= 4 && !/\d/.test(text);
+    if (facts.email || (facts.name && !stayFacts) || shortName) return takeDetails(t, facts.name ?? (shortName ? text : undefined), facts.email);
+  }
+  if (s.step === 'modify_name' && s.managing && text.split(/\s+/).length <= 5) {
+    s.change = { ...(s.change ?? {}), name: facts.name ?? text.replace(/[.!]+$/, '') };
+    return quoteChange(t);
+  }
+  // A change typed while a confirmed booking is open (before or instead of the buttons).
+  if (s.managing && s.mode === 'modify' && (stayFacts || facts.name) && intent !== 'booking.cancel') {
+    if (await typedChange(t, facts)) return;
+  }
+
+  const booking = s.mode === 'booking';
+  // A greeting, or a message the classifier is unsure of, that carries the stay: it is a booking request.
+  if (stayFacts && (!intent || intent.startsWith('smalltalk.') || intent === 'Default Welcome Intent') && (booking || facts.room || facts.guests || BOOKING_WORDS.test(text))) {
+    intent = booking ? 'booking.create' : 'booking.availability';
+  }
+  // While booking, "change it to 3 guests" corrects the request; after booking it changes the booking.
+  if (intent === 'booking.modify' && booking && !s.managing) intent = 'booking.create';
+  if (intent === 'booking.modify' && !booking && s.booked.length && !s.managing) s.managing = s.booked[s.booked.length - 1];
+
+  if (!intent) {
+    if (s.managing && (stayFacts || facts.name) && (await typedChange(t, facts))) return;
+    if (answerFromHotelFile(t, text)) {
+      s.lowConfidence = 0;
+      return;
+    }
+    return notUnderstood(t, r.intent, r.confidence, r.isFallback);
+  }
+  s.lowConfidence = 0;
+
+  // "book a massage", "a table for 4 tonight", "the gym bike is broken": not a room, whatever the words around it.
+  const outside = intent ? outsideOffer(text, intent, t.hotel) : undefined;
+  if (outside && !booking) {
+    if (outside.reason === 'not_a_room' && answerFromHotelFile(t, text)) t.say(t.w.notAHotelService);
+    return handoff(t, 'out_of_scope', `the request is not something the bot books (${outside.reason}: ${outside.subject})`);
+  }
+  // A question about a policy or a facility is answered from the hotel file, even when it names a booking word
+  // ("what is your cancellation policy", "can I pay with PayPal", "is breakfast included").
+  if ((intent === 'hotel.prices' || POLICY_QUESTION.test(text)) && !facts.code && !stayFacts && answerFromHotelFile(t, text, { byMeaning: false })) return;
+  // "price of the suite on New Year's Eve": a price question with a stay, before any booking, is answered as prices.
+  if ((intent === 'booking.availability' || intent === 'booking.create') && !booking && PRICE_QUESTION.test(text) && !facts.guests && facts.checkin) intent = 'hotel.prices';
+
+  switch (intent) {
+    case 'smalltalk.greeting':
+    case 'Default Welcome Intent':
+      if (booking && (s.step || s.offer || s.frame.checkin || s.frame.room)) {
+        t.say(t.w.helloAgain);
+        return reprompt(t);
+      }
+      return welcome(t);
+    case 'booking.availability':
+    case 'booking.create': {
+      startBooking(t);
+      if (!facts.checkin && !facts.shift && mentionsPast(text, t.today)) t.say(t.w.pastDates);
+      applyFacts(s.frame, facts, s.turn);
+      sideQuestions(t, text);
+      return advanceBooking(t);
+    }
+    case 'hotel.prices':
+      // Dates and a room given with a price question are the start of a booking: "ok book it" goes on from here.
+      applyFacts(s.frame, { checkin: facts.checkin, checkout: facts.checkout, nights: facts.nights, guests: facts.guests, room: facts.room }, s.turn);
+      return prices(t, facts);
+    case 'hotel.amenities':
+      return amenities(t, text, r);
+    case 'booking.status':
+    case 'booking.cancel':
+    case 'booking.modify':
+      return manage(t, intent.slice('booking.'.length) as 'status' | 'cancel' | 'modify', facts);
+    case 'smalltalk.thanks': {
+      const last = s.booked[s.booked.length - 1];
+      return t.say(last ? t.w.youreWelcomeBooked(last) : t.w.youreWelcome);
+    }
+    case 'smalltalk.goodbye':
+      t.say(t.w.goodbye(t.hotel.name));
+      s.step = undefined;
+      s.options = undefined;
+      return;
+    case 'agent.handoff':
+      return handoff(t, 'guest_request', 'the guest asked for a person');
+    default:
+      if (authoredHandoff(r)) return handoff(t, 'agent_payload', `the agent's response for "${r.intent}" asks for a person`);
+      if (r.messages.length) return authoredResponse(t, r);
+      if (answerFromHotelFile(t, text)) return;
+      return notUnderstood(t, r.intent, r.confidence, r.isFallback);
+  }
+}
