@@ -47,7 +47,7 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
     code: p.confirmation_code,
   };
   const shift = stayShift(text);
-  if (shift && (t.state.frame.checkin || t.state.managing)) {
+  if (shift && (t.state.frame.checkin || t.state.managing || p.confirmation_code)) {
     // "a day later" is relative to the stay, not to today: the parser's reading of it is dropped.
     f.shift = shift;
     delete f.checkin;

@@ -41,6 +41,10 @@ export const changeSchema = z.object({
   guests: z.number().int().optional(),
   room: z.string().optional(),
   name: z.string().optional(),
+  /** "3 nights instead of 2": the new length from the (new or old) arrival. */
+  nights: z.number().int().positive().optional(),
+  /** "a day later", "the week after": applied to the booking's dates when the change is quoted. */
+  shift: z.object({ days: z.number().int(), which: z.enum(['both', 'checkin', 'checkout']) }).optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 

@@ -19,6 +19,7 @@ const DEFAULT_THRESHOLD = 0.48;
 
 const POLICY_QUESTION = /\bpolic(?:y|ies)\b|\b(?:cancellation|payment) (?:terms|rules|conditions|fees?)\b|\bfree(?:ly)? cancel|\bpay (?:with|by|in)\b|\bincluded\b/i;
 const PRICE_QUESTION = /\b(?:price|prices|how much|cost|costs|rate|rates)\b/i;
+const MANAGE_INTENTS = new Set(['booking.status', 'booking.modify', 'booking.cancel']);
 const BOOKING_WORDS = /\b(book|reserve|room|rooms|stay|night|nights|available|availability)\b/i;
 
 export async function understand(t: Turn, text: string): Promise<void> {
@@ -35,6 +36,9 @@ export async function understand(t: Turn, text: string): Promise<void> {
   const facts = factsOf(t, r.parameters, text);
   const acting = decide(r, t.deps.handoffConfidence ?? DEFAULT_THRESHOLD) === 'act';
   let intent: string | undefined = acting ? r.intent : undefined;
+  // A confirmation code in the message is evidence the classifier does not weigh: a look-up, change or cancel
+  // guessed just under the threshold is what the guest means ("booking MBDP0505, … can you move it a week").
+  if (!intent && !r.isFallback && facts.code && MANAGE_INTENTS.has(r.intent)) intent = r.intent;
   const stayFacts = hasStayFacts(facts);
 
   // Answers to the question just asked, whatever the intent looks like.

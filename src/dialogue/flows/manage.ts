@@ -152,7 +152,8 @@ export function changeFrom(facts: Facts): Change {
   if (facts.guests) c.guests = facts.guests;
   if (facts.room) c.room = facts.room;
   if (facts.name) c.name = facts.name;
-  if (facts.shift) (c as Change & { shift?: Facts['shift'] }).shift = facts.shift;
+  if (facts.nights && !facts.checkout) c.nights = facts.nights;
+  if (facts.shift) c.shift = facts.shift;
   return c;
 }
 
@@ -199,12 +200,16 @@ export async function quoteChange(t: Turn): Promise<void> {
   const w = t.w;
   const b = await current(t);
   if (!b) return t.ask('lookup_code', w.askCode);
-  const c = (s.change ?? {}) as Change & { shift?: Facts['shift'] };
+  const c: Change = { ...(s.change ?? {}) };
   if (c.shift) {
     const { days, which } = c.shift;
     if (which !== 'checkout') c.checkin = addDays(c.checkin ?? b.checkin, days);
     if (which !== 'checkin') c.checkout = addDays(c.checkout ?? b.checkout, days);
     delete c.shift;
+  }
+  if (c.nights) {
+    c.checkout = addDays(c.checkin ?? b.checkin, c.nights);
+    delete c.nights;
   }
   // A new arrival alone keeps the stay's length.
   if (c.checkin && !c.checkout) c.checkout = addDays(c.checkin, nightsBetween(b.checkin, b.checkout));
