@@ -115,3 +115,20 @@ export function roomCount(text: string): number | undefined {
   const m = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:(?:double|twin|single|family|suite)s?|(?:[a-z]+ )?rooms)\b/.exec(t);
   return m ? num(m[1]) : undefined;
 }
+
+/**
+ * "make it the 23rd instead of the 22nd", "the 21st rather than the 20th": the day named second is one the stay
+ * already has (arrival or departure); the first replaces it in the same month. Undefined when neither matches.
+ */
+export function replacedDay(text: string, stay: { checkin?: string; checkout?: string }): Pick<Facts, 'checkin' | 'checkout'> | undefined {
+  const m = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:instead\s+of|rather\s+than|not)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b/i.exec(text);
+  if (!m) return undefined;
+  const [to, from] = [Number(m[1]), Number(m[2])];
+  for (const key of ['checkout', 'checkin'] as const) {
+    const date = stay[key];
+    if (!date || Number(date.slice(8, 10)) !== from) continue;
+    const moved = addDays(date, to - from);
+    if (moved.slice(0, 7) === date.slice(0, 7)) return { [key]: moved };
+  }
+  return undefined;
+}

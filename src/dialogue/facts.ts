@@ -3,8 +3,8 @@
  * names; and the NLU context for the question the bot just asked.
  */
 import type { NluContext, NormalizedParameters } from '../nlu/port';
-import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, roomCount, stayShift } from './corrections';
-import type { Facts } from './frame';
+import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, replacedDay, roomCount, stayShift } from './corrections';
+import { stayOf, type Facts } from './frame';
 import type { Step } from './state';
 import type { Turn } from './turn';
 
@@ -53,6 +53,14 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
     delete f.checkin;
     delete f.checkout;
     delete f.nights;
+  }
+  const replaced = !f.shift && replacedDay(text, stayOf(t.state.frame));
+  if (replaced) {
+    // The parser read "the 23rd instead of the 22nd" as two new dates; the guest moved one end of the stay.
+    delete f.checkin;
+    delete f.checkout;
+    delete f.nights;
+    Object.assign(f, replaced);
   }
   nextWeekRepair(text, f, t.today);
   const holiday = namedNight(text, t.today);

@@ -22,6 +22,12 @@ type Case = [string, NormalizedParameters, Partial<ExtractContext>?];
 
 const dates: Case[] = [
   ['tomorrow', { checkin: '2026-03-11' }],
+  // Weekday names beside dates: the day of the month wins; "fri and sat night" are two nights; a weekend of a month.
+  ['from wed 24th to sat 27th', { checkin: '2026-03-24', checkout: '2026-03-27' }],
+  ['this weekend, fri and sat night', { checkin: '2026-03-13', checkout: '2026-03-15' }],
+  ['the first weekend of april, fri to sun', { checkin: '2026-04-03', checkout: '2026-04-05' }],
+  ['the last weekend of may', { checkin: '2026-05-29', checkout: '2026-05-31' }],
+  ['the 3rd of april to sunday', { checkin: '2026-04-03', checkout: '2026-04-05' }],
   ['can I come tmrw', { checkin: '2026-03-11' }],
   ['next Friday', { checkin: '2026-03-20' }],
   ['this weekend', { checkin: '2026-03-13', checkout: '2026-03-15', nights: 2 }],

@@ -20,6 +20,8 @@ export interface DateMention {
   monthImplied: boolean;
   yearImplied: boolean;
   weekend?: boolean;
+  /** Only a weekday was named ("sunday"): read forward from the arrival when it is the departure. */
+  weekdayOnly?: boolean;
 }
 
 export interface StayDates {
@@ -62,6 +64,58 @@ function prepare(text: string): string {
     .replace(/\btmrw\b|\btmr\b|\btomorow\b|\btommorow\b|\btommorrow\b/gi, 'tomorrow');
 }
 
+const WEEKDAY = '(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\\.?';
+const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const dayOfWeek = (name: string) => WEEKDAY_INDEX[name.toLowerCase().slice(0, 3)];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "April 2nd" for a date: the words chrono reads without doubt. */
+function spelled(date: string): string {
+  const { m, d } = parseYmd(date);
+  return `${MONTHS[m - 1]} ${d}${ordinalSuffix(d)}`;
+}
+function monthNumber(name: string): number | undefined {
+  const i = MONTHS.findIndex((n) => n.slice(0, 3).toLowerCase() === name.toLowerCase().slice(0, 3));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+/**
+ * Weekday names that stand for dates chrono would read as this week's:
+ * - "wed 24th to sat 27th": the day of the month wins over the weekday (the reply states both back);
+ * - "fri and sat night(s)": those nights, so the stay ends the day after the second;
+ * - "the first weekend of april, fri to sun": the weekdays fall on that weekend (its Saturday is the month's
+ *   first, second, … or last Saturday; its Friday the day before).
+ */
+function weekdaysAsDates(text: string, today: string): string {
+  let out = text.replace(new RegExp(`\\b${WEEKDAY},?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))\\b`, 'gi'), 'the $2');
+  out = out.replace(new RegExp(`\\b${WEEKDAY}\\s+(?:and|&|\\+)\\s+${WEEKDAY}\\s+nights?\\b`, 'gi'), (all, a: string, b: string) => {
+    const next = Object.keys(WEEKDAY_INDEX).find((k) => WEEKDAY_INDEX[k] === (dayOfWeek(b) + 1) % 7)!;
+    return `${a} to ${next}`;
+  });
+  const anchored = new RegExp(`\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\\s+week-?end\\s+(?:of|in)\\s+(${MONTH_NAMES})\\b`, 'i').exec(out);
+  if (!anchored) return out;
+  const month = monthNumber(anchored[2]);
+  if (!month) return out;
+  const ref = parseYmd(today);
+  const year = month < ref.m ? ref.y + 1 : ref.y;
+  const saturdays: string[] = [];
+  for (let d = 1; d <= daysInMonth(year, month); d++) {
+    const date = formatYmd({ y: year, m: month, d });
+    if (weekday(date) === 6) saturdays.push(date);
+  }
+  const which = anchored[1].toLowerCase();
+  const order = which === 'last' ? saturdays.length - 1 : ['first', '1st', 'second', '2nd', 'third', '3rd', 'fourth', '4th'].indexOf(which) >> 1;
+  const saturday = saturdays[order];
+  if (!saturday) return out;
+  const friday = addDays(saturday, -1);
+  const onThatWeekend = (name: string) => addDays(friday, ((dayOfWeek(name) - 5 + 7) % 7 + 3) % 7 - 3);
+  const range = new RegExp(`\\b${WEEKDAY}\\s*(-|–|to|till|until|through|thru)\\s*${WEEKDAY}`, 'i').exec(out.slice(anchored.index + anchored[0].length));
+  const phrase = range ? `${spelled(onThatWeekend(range[1]))} to ${spelled(onThatWeekend(range[3]))}` : `${spelled(friday)} to ${spelled(addDays(friday, 2))}`;
+  const head = out.slice(0, anchored.index) + phrase;
+  let tail = out.slice(anchored.index + anchored[0].length);
+  if (range) tail = tail.slice(0, range.index) + tail.slice(range.index + range[0].length);
+  return head + tail;
+}
+
 /**
  * Every date the text names, resolved forward from `today` (YYYY-MM-DD, the hotel's calendar day). `language` is the
  * guest's: es, pt, de and fr are read with chrono's parser for it, day first in every zone; anything else as English,
@@ -70,7 +124,7 @@ function prepare(text: string): string {
 export function findDates(text: string, today: string, timeZone: string, language = 'en'): { prepared: string; mentions: DateMention[] } {
   const lang = language.toLowerCase().split(/[-_]/)[0];
   if (isDateLanguage(lang)) return findLocalDates(text, today, wordsOf(lang), parserOf(lang));
-  const prepared = prepare(text);
+  const prepared = weekdaysAsDates(prepare(text), today);
   if (!DATE_HINT.test(prepared)) return { prepared, mentions: [] };
   const ref = parseYmd(today);
   const results = parserFor(timeZone).parse(
@@ -84,7 +138,10 @@ export function findDates(text: string, today: string, timeZone: string, languag
     if (/weekend/i.test(t) || VAGUE.test(t)) continue;
     if (DURATION_ONLY.test(t)) continue;
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !WEEKDAY_OR_RELATIVE.test(t)) continue; // "at 4"
-    const date = formatYmd({ y: r.start.get('year')!, m: r.start.get('month')!, d: r.start.get('day')! });
+    let date = formatYmd({ y: r.start.get('year')!, m: r.start.get('month')!, d: r.start.get('day')! });
+    // chrono moves a range's start back a year when its end reads earlier ("2nd of april to sunday"): a stay's
+    // named month without a year is the next one.
+    if (date < today && r.start.isCertain('month') && !r.start.isCertain('year')) date = formatYmd({ ...parseYmd(date), y: parseYmd(date).y + 1 });
     if (date < today) continue; // "3 days ago": not a stay date
     const mention: DateMention = {
       index: r.index,
@@ -92,9 +149,12 @@ export function findDates(text: string, today: string, timeZone: string, languag
       date,
       monthImplied: !r.start.isCertain('month'),
       yearImplied: !r.start.isCertain('year'),
+      weekdayOnly: !r.start.isCertain('day') && r.start.isCertain('weekday'),
     };
     if (r.end) {
-      const endDate = formatYmd({ y: r.end.get('year')!, m: r.end.get('month')!, d: r.end.get('day')! });
+      let endDate = formatYmd({ y: r.end.get('year')!, m: r.end.get('month')!, d: r.end.get('day')! });
+      // "the 2nd of april to sunday": the Sunday after the arrival, not this week's.
+      if (!r.end.isCertain('day') && r.end.isCertain('weekday')) while (endDate <= date) endDate = addDays(endDate, 7);
       if (endDate > date) mention.endDate = endDate;
     }
     mentions.push(mention);
@@ -255,7 +315,9 @@ function roleOf(text: string, mention: DateMention, previous: DateMention | unde
 /** A check-out that would fall on or before the check-in moves forward by the part the guest left out. */
 function after(checkin: string, checkout: DateMention): string {
   let date = checkout.date;
-  if (checkout.monthImplied) {
+  if (checkout.weekdayOnly) {
+    while (date <= checkin) date = addDays(date, 7);
+  } else if (checkout.monthImplied) {
     for (let k = 1; k <= 12 && date <= checkin; k++) date = addMonths(checkout.date, k) ?? date;
   } else if (checkout.yearImplied) {
     while (date <= checkin) {
