@@ -9,10 +9,12 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { stamp, root } = require('./compile');
 
+/** The newest TypeScript file under `dir` (the page's HTML, CSS and JS are served as they are: no compile). */
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    if (!entry.isDirectory() && !entry.name.endsWith('.ts')) continue;
     const m = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
     if (m > newest) newest = m;
   }
@@ -47,7 +49,11 @@ function buildIfNeeded({ prepare = false } = {}) {
   if (!typescriptInstalled()) {
     throw new Error(`${reason}, and TypeScript is not installed: run \`npm install\` (with dev dependencies) first.`);
   }
-  process.stderr.write(`${reason}: compiling once (about a minute on a slow machine; \`npm install\` does it ahead of time).\n`);
+  process.stderr.write(
+    prepare
+      ? 'npm install: compiling src/ → dist/ now, so that `npm start` starts at once (about a minute on a slow machine).\n'
+      : `${reason}: compiling once before starting (about a minute on a slow machine).\n`,
+  );
   const result = spawnSync(process.execPath, [path.join(__dirname, 'compile.js')], { stdio: 'inherit', cwd: root });
   if (result.status !== 0) throw new Error('The build failed (see above).');
 }
