@@ -133,7 +133,8 @@
       } else if (field.type === 'text_area') input = el('textarea');
       else input = el('input', { type: field.type === 'email' ? 'email' : 'text' });
       Object.assign(input, { name: field.name, required: true, disabled: !live, id: `f${m.id}-${i}` }); // the widget submits only when every field is filled
-      if (field.placeholder) input.placeholder = `e.g. ${field.placeholder}`;
+      // An example, not a value: marked "e.g." unless the bot's wording already says so.
+      if (field.placeholder) input.placeholder = /^e\.\s?g\./i.test(field.placeholder) ? field.placeholder : `e.g. ${field.placeholder}`;
       if (field.default) input.value = field.default;
       input.dataset.key = `field-${field.name}`;
       f.append(el('label', { htmlFor: input.id, textContent: field.label || field.name }), input);
