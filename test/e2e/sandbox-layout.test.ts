@@ -113,7 +113,7 @@ run('sandbox chat page layout in Chromium', () => {
     });
   });
 
-  it('at 1920×1080 the chat keeps a readable width, the page sits in the middle, and the cards keep their laptop size', () => {
+  it('at 1920×1080 the chat keeps a readable width, the page sits in the middle, and the cards keep the size they have at 1280×800', () => {
     const wide = measured.get('wide')!;
     const laptop = measured.get('laptop')!;
     expect(wide).toBeDefined();
