@@ -1,32 +1,69 @@
-// Compiles src/ into dist/ when any source file is newer than the last build, so `npm start` and the
-// command-line tools work straight after `npm install` on a fresh clone.
+// Compiles src/ into dist/ only when dist/ is missing or older than the sources. `npm install` compiles once (the
+// `prepare` script), so `npm start` and the command-line tools start at once; after a change to src/ they compile
+// again first, and say why.
+//
+// The compile runs in its own Node process: the service runs with small-heap flags (src/ops/runtime-flags.ts)
+// that would slow the compiler down.
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
+const { stamp, root } = require('./compile');
 
-const root = path.resolve(__dirname, '..');
-const stamp = path.join(root, 'dist', '.build-stamp');
-
+/** The newest TypeScript file under `dir` (the page's HTML, CSS and JS are served as they are: no compile). */
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    if (!entry.isDirectory() && !entry.name.endsWith('.ts')) continue;
     const m = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
     if (m > newest) newest = m;
   }
   return newest;
 }
 
-function buildIfNeeded() {
-  const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+/** Why dist/ must be compiled again, or null when it is up to date. */
+function staleReason() {
+  if (!fs.existsSync(stamp)) return 'dist/ has not been built yet';
+  const built = fs.statSync(stamp).mtimeMs;
   const sources = Math.max(newestMtime(path.join(root, 'src')), fs.statSync(path.join(root, 'tsconfig.build.json')).mtimeMs);
-  if (built >= sources) return;
-  process.stderr.write('Building (tsc)…\n');
-  const tsc = require.resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
-  fs.mkdirSync(path.dirname(stamp), { recursive: true });
-  fs.writeFileSync(stamp, new Date().toISOString());
+  return sources > built ? 'src/ changed since the last build' : null;
 }
 
-module.exports = { buildIfNeeded, root };
-if (require.main === module) buildIfNeeded();
+function typescriptInstalled() {
+  try {
+    require.resolve('typescript');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function buildIfNeeded({ prepare = false } = {}) {
+  // `npm ci --omit=dev` (a production install) has no compiler and may have no sources: nothing to compile then.
+  if (prepare && (!fs.existsSync(path.join(root, 'src')) || !typescriptInstalled())) {
+    process.stderr.write('prepare: no TypeScript compiler or no src/ here (a production install?): not compiling.\n');
+    return;
+  }
+  const reason = staleReason();
+  if (!reason) return;
+  if (!typescriptInstalled()) {
+    throw new Error(`${reason}, and TypeScript is not installed: run \`npm install\` (with dev dependencies) first.`);
+  }
+  process.stderr.write(
+    prepare
+      ? 'npm install: compiling src/ → dist/ now, so that `npm start` starts at once (about a minute on a slow machine).\n'
+      : `${reason}: compiling once before starting (about a minute on a slow machine).\n`,
+  );
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'compile.js')], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) throw new Error('The build failed (see above).');
+}
+
+module.exports = { buildIfNeeded, staleReason, root };
+if (require.main === module) {
+  try {
+    buildIfNeeded({ prepare: process.argv.includes('--prepare') });
+  } catch (err) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}

@@ -4,7 +4,12 @@ const path = require('node:path');
 const { buildIfNeeded, root } = require('./build-if-needed');
 const [, , moduleName, ...args] = process.argv;
 // In the production image dist/ is prebuilt and src/ is absent: never build there.
-if (process.env.NODE_ENV !== 'production') buildIfNeeded();
+try {
+  if (process.env.NODE_ENV !== 'production') buildIfNeeded();
+} catch (err) {
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+}
 const mod = require(path.join(root, 'dist', `${moduleName}.js`));
 Promise.resolve(mod.main(args)).then(
   (code) => { process.exitCode = typeof code === 'number' ? code : 0; },

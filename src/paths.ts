@@ -16,3 +16,5 @@ export const projectRoot = findRoot(__dirname);
 export const migrationsDir = path.join(projectRoot, 'migrations');
 export const defaultAgentDir = path.join(projectRoot, 'intents');
 export const defaultHotelConfig = path.join(projectRoot, 'config', 'hotel.yaml');
+/** The sandbox's chat page and its static files (served from the sources: they are not compiled). */
+export const sandboxPublicDir = path.join(projectRoot, 'src', 'sandbox', 'public');

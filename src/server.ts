@@ -1,13 +1,12 @@
 /**
  * Wiring: config → logger → database → hotels → NLU → dialogue → Chatwoot client (or the sandbox) → inbox and
- * worker → HTTP. `main()` is what `npm start` runs; `startService()` is the same, in process, for tests and tools.
+ * worker → HTTP. `startService()` is the service, in process, for `npm start` (main.ts), tests and tools.
  */
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ChatwootClient } from './chatwoot/client';
-import { ConfigError, loadConfig, type Config } from './config';
+import type { Config } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open';
 import { HotelDialogue } from './dialogue/hotel-dialogue';
@@ -22,6 +21,7 @@ import { createLogger, type Logger } from './logging/logger';
 import { createNluEngine } from './nlu/factory';
 import type { NluEngine } from './nlu/port';
 import { Metrics } from './ops/metrics';
+import { listenWhileStarting, type StartingServer } from './ops/starting-server';
 import { defaultAgentDir } from './paths';
 import { hotelForInbox, loadHotels } from './reservations/hotel-file';
 import { SqlReservationStore } from './reservations/sql-store';
@@ -40,20 +40,32 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** `clock` is what "today" means for guests and bookings (tests fix it; production uses the system clock). */
-export async function startService(config: Config, opts: { logger?: Logger; agentDir?: string; clock?: Clock } = {}): Promise<RunningService> {
+export interface StartOptions {
+  logger?: Logger;
+  agentDir?: string;
+  /** What "today" means for guests and bookings (tests fix it; production uses the system clock). */
+  clock?: Clock;
+  /** A port already listening while the service starts (`npm start`): it gets the application once ready. */
+  listening?: StartingServer;
+}
+
+export async function startService(config: Config, opts: StartOptions = {}): Promise<RunningService> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.log);
   for (const w of config.warnings) logger.warn(w);
   const metrics = new Metrics();
+  const phase = (text: string) => opts.listening?.phase(text);
 
+  phase('reading the hotel file');
   const hotels = loadHotels(config.hotelConfigPath);
+  phase(config.database.url ? 'connecting to PostgreSQL' : 'opening the embedded database (the first start creates it)');
   const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
   let nlu: NluEngine | undefined;
   let worker: Worker | undefined;
   let server: http.Server | undefined;
   let sandboxClose: (() => Promise<void>) | undefined;
   try {
+    phase(`loading the ${config.nlu.engine === 'dialogflow' ? 'Dialogflow' : 'embedded'} language engine`);
     nlu = await createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger });
     const reservations = new SqlReservationStore(db, hotels, { now: () => clock.now(), onBooking: (op) => metrics.bookings.inc({ operation: op }) });
     const timedNlu: NluEngine = {
@@ -138,15 +150,11 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
       sandboxClose = sb.close;
     }
     const app = createApp({ config: effective, logger, db, nlu, metrics, inbox, accept: intake, sandbox: sandboxRouter });
-    server = await new Promise<http.Server>((resolve, reject) => {
-      const s = http.createServer(app).listen(listenPort, config.host, () => resolve(s));
-      s.on('error', reject);
-    });
-    server.keepAliveTimeout = 65_000;
-    const port = (server.address() as AddressInfo).port;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    selfUrl = `http://${host}:${port}`;
+    const listening = opts.listening ?? (await listenWhileStarting({ port: listenPort, host: config.host }));
+    server = listening.server;
+    selfUrl = listening.url;
     if (config.sandbox) chatwoot.setBaseUrl(selfUrl);
+    listening.serve(app);
     worker.start();
     const housekeeping = new Housekeeping(db, logger.child({ component: 'housekeeping' }));
     housekeeping.start();
@@ -178,40 +186,5 @@ export async function startService(config: Config, opts: { logger?: Logger; agen
   }
 }
 
-export async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
-    process.exit(2);
-  }
-  const logger = createLogger(config.log);
-  let service: RunningService;
-  try {
-    service = await startService(config, { logger });
-  } catch (err) {
-    logger.error(`Could not start: ${(err as Error).message}`);
-    process.exit(1);
-  }
-  if (config.sandbox) {
-    const shown = service.url.replace('127.0.0.1', 'localhost');
-    logger.info(`Sandbox mode (no CHATWOOT_BASE_URL): open ${shown} and chat with the bot as a guest`);
-  } else {
-    logger.info(`Listening on ${service.url}; Chatwoot webhook: POST /webhooks/chatwoot`);
-  }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: finishing the turns in progress, then stopping`);
-    const force = setTimeout(() => process.exit(1), 20_000);
-    force.unref();
-    await service.close().catch((err) => logger.error(`shutdown: ${(err as Error).message}`));
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-}
-
-if (require.main === module) void main();
+/** `npm start`: see main.ts (it binds the port first, then loads this module). Kept here for older callers. */
+export { main } from './main';

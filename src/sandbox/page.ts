@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import express from 'express';
-import { projectRoot } from '../paths';
+import { projectRoot, sandboxPublicDir } from '../paths';
 
-export const PUBLIC_DIR = path.join(projectRoot, 'src', 'sandbox', 'public');
+export const PUBLIC_DIR = sandboxPublicDir;
 const IMG_DIR = path.join(projectRoot, 'config', 'img');
 
 function fileRoute(dir: string): express.RequestHandler {

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { KNOWN_ENV_VARS } from '../../src/config';
@@ -36,14 +37,44 @@ describe('Dockerfile', () => {
     expect(finalStage.some((l) => /^CMD /.test(l))).toBe(true);
   });
 
-  it('copies every runtime folder that exists in the repository', () => {
-    const copied = finalStage.filter((l) => /^COPY /.test(l)).join('\n');
-    for (const dir of ['migrations', 'intents', 'config', 'dist', 'node_modules', 'scripts']) {
-      expect(copied).toContain(dir);
+  it('copies every runtime folder from the build and each source it copies exists', () => {
+    const copied = finalStage.filter((l) => /^COPY /.test(l));
+    // What each COPY takes, relative to the project (or to /app in an earlier stage).
+    const sources = copied.map((l) => l.split(/\s+/).filter((w) => !w.startsWith('--'))[1].replace(/^\/app\//, ''));
+    for (const dir of ['migrations', 'intents', 'config', 'dist', 'node_modules', 'scripts', 'src/sandbox/public', 'package.json']) {
+      expect(sources).toContain(dir);
     }
-    for (const m of copied.matchAll(/^COPY (?!--from)(\S+)/gm)) {
+    // An optional folder (precomputed vectors) is copied too: the build stage makes sure it exists, even empty.
+    expect(sources).toContain('vectors');
+    expect(lines.join('\n')).toMatch(/mkdir -p vectors/);
+    for (const m of copied.join('\n').matchAll(/^COPY (?!--from)(\S+)/gm)) {
       expect(fs.existsSync(path.join(projectRoot, m[1]))).toBe(true);
     }
+    for (const m of copied.join('\n').matchAll(/^COPY --from=build \/app\/(\S+)/gm)) {
+      if (m[1] !== 'dist' && m[1] !== 'vectors') expect(fs.existsSync(path.join(projectRoot, m[1]))).toBe(true);
+    }
+  });
+
+  it('compiles in a build stage that installed the dev dependencies, and never compiles in the production install', () => {
+    const buildStage = lines.slice(lines.indexOf(stages[0]), lines.indexOf(stages[1]));
+    const install = buildStage.findIndex((l) => /npm ci\b/.test(l));
+    const compile = buildStage.findIndex((l) => /npm run build\b/.test(l));
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(buildStage[install]).not.toMatch(/--omit=dev|--production/);
+    expect(compile).toBeGreaterThan(install);
+    // package.json's `prepare` compiles on `npm install`/`npm ci`: every production install must skip scripts.
+    expect((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.prepare).toBeDefined();
+    const productionInstalls = lines.filter((l) => /npm ci --omit=dev/.test(l));
+    expect(productionInstalls.length).toBeGreaterThan(0);
+    for (const l of productionInstalls) expect(l).toMatch(/--ignore-scripts/);
+  });
+
+  it('starts the compiled entry point of `npm start`', () => {
+    const argv = JSON.parse(read('Dockerfile').match(/^CMD (\[.*\])$/m)![1]) as string[];
+    const entry = argv[argv.length - 1];
+    expect(entry).toBe('dist/main.js');
+    expect(fs.existsSync(path.join(projectRoot, 'src', 'main.ts'))).toBe(true);
+    expect(read('scripts/start.js')).toContain("'main.js'");
   });
 
   it('uses only environment variables the service knows', () => {
@@ -54,10 +85,49 @@ describe('Dockerfile', () => {
   });
 });
 
+describe('the prepare script (the compile of `npm install`)', () => {
+  /** A copy of the launch scripts beside sources but without node_modules: what a production install holds. */
+  function productionInstall(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-prod-'));
+    fs.mkdirSync(path.join(dir, 'scripts'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'export {};\n');
+    for (const f of ['package.json', 'tsconfig.build.json', 'scripts/build-if-needed.js', 'scripts/compile.js']) {
+      fs.copyFileSync(path.join(projectRoot, f), path.join(dir, f));
+    }
+    return dir;
+  }
+
+  it('does nothing, and says so, where there is no compiler (npm ci --omit=dev)', () => {
+    const dir = productionInstall();
+    try {
+      const r = spawnSync(process.execPath, ['scripts/build-if-needed.js', '--prepare'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/no TypeScript compiler/);
+      expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('outside prepare, an unbuilt tree without a compiler stops with what to run', () => {
+    const dir = productionInstall();
+    try {
+      const r = spawnSync(process.execPath, ['scripts/build-if-needed.js'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/dist\/ has not been built yet, and TypeScript is not installed: run `npm install`/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Node flags of the service', () => {
   it('are the same for npm start, the container and the benchmark', () => {
+    // `exec`: npm's SIGTERM/SIGINT reach node itself, not a shell that would leave it running.
     const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start.split(/\s+/);
-    expect(start.slice(1, -1)).toEqual([...SERVICE_NODE_FLAGS]);
+    expect(start.slice(0, 2)).toEqual(['exec', 'node']);
+    expect(start.slice(2, -1)).toEqual([...SERVICE_NODE_FLAGS]);
     const cmd = read('Dockerfile').match(/^CMD (\[.*\])$/m)?.[1];
     expect(cmd).toBeDefined();
     const argv = JSON.parse(cmd!) as string[];

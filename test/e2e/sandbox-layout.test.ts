@@ -1,5 +1,5 @@
 /**
- * The chat page at a laptop's and a phone's size, measured in Chromium with bounding boxes: room cards visible and
+ * The chat page at a laptop's, a phone's and a wide screen's size, measured in Chromium with bounding boxes: room cards visible and
  * at least 200 px tall, nothing wider than the window, the send box on screen; axe-core finds no serious or
  * critical accessibility violation on a conversation showing every rich message kind. Screenshots go to
  * test-results/screenshots/; `npm run screenshot` also writes the README's docs/sandbox.png.
@@ -17,7 +17,12 @@ const run = chromiumAvailable || process.env.CI ? describe : describe.skip;
 const SIZES = [
   { name: 'laptop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
+  { name: 'wide', width: 1920, height: 1080 },
 ];
+
+/** Boxes measured at each size, compared across sizes at the end. */
+type Span = { x: number; width: number };
+const measured = new Map<string, { card: { width: number; height: number }; chat: Span; staff: Span; brand: Span; controls: Span }>();
 
 /** Elements that stick out of the window sideways, other than inside a strip that scrolls sideways. */
 function overflowing(page: Page): Promise<string[]> {
@@ -85,6 +90,12 @@ run('sandbox chat page layout in Chromium', () => {
         expect(box.y + box.height).toBeLessThanOrEqual(strip.y + strip.height + 0.5);
         await expectInsideWindow(page, `.card >> nth=${i}`);
       }
+      const card = (await cards.first().boundingBox())!;
+      const chat = (await page.locator('.phone').boundingBox())!;
+      const staff = (await page.getByTestId('staff').boundingBox())!;
+      const brand = (await page.locator('.brand').boundingBox())!;
+      const controls = (await page.locator('.controls').boundingBox())!;
+      measured.set(size.name, { card: { width: card.width, height: card.height }, chat, staff, brand, controls });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `cards-${size.width}x${size.height}.png`) });
     });
 
@@ -100,6 +111,24 @@ run('sandbox chat page layout in Chromium', () => {
       // README screenshot: `npm run screenshot` (UPDATE_SCREENSHOT=1) rewrites docs/sandbox.png from the laptop size.
       if (process.env.UPDATE_SCREENSHOT && size.name === 'laptop') await page.screenshot({ path: path.join(projectRoot, 'docs', 'sandbox.png') });
     });
+  });
+
+  it('at 1920×1080 the chat keeps a readable width, the page sits in the middle, and the cards keep the size they have at 1280×800', () => {
+    const wide = measured.get('wide')!;
+    const laptop = measured.get('laptop')!;
+    expect(wide).toBeDefined();
+    expect(laptop).toBeDefined();
+    expect(wide.card).toEqual(laptop.card);
+    expect(wide.chat.width).toBeGreaterThanOrEqual(laptop.chat.width);
+    expect(wide.chat.width).toBeLessThanOrEqual(720);
+    // Chat and staff view together are centred: the space left of them and right of them differ by little.
+    const left = wide.chat.x;
+    const right = 1920 - (wide.staff.x + wide.staff.width);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
+    expect(left).toBeGreaterThan(200);
+    // The header's ends line up over them rather than at the window's edges.
+    expect(Math.abs(wide.brand.x - wide.chat.x)).toBeLessThanOrEqual(2);
+    expect(Math.abs(wide.controls.x + wide.controls.width - (wide.staff.x + wide.staff.width))).toBeLessThanOrEqual(2);
   });
 
   it('at 360×640, the smallest size supported, the cards and the send box still fit', async () => {

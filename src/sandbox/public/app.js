@@ -133,7 +133,8 @@
       } else if (field.type === 'text_area') input = el('textarea');
       else input = el('input', { type: field.type === 'email' ? 'email' : 'text' });
       Object.assign(input, { name: field.name, required: true, disabled: !live, id: `f${m.id}-${i}` }); // the widget submits only when every field is filled
-      if (field.placeholder) input.placeholder = `e.g. ${field.placeholder}`;
+      // An example, not a value: marked "e.g." unless the bot's wording already says so.
+      if (field.placeholder) input.placeholder = /^e\.\s?g\./i.test(field.placeholder) ? field.placeholder : `e.g. ${field.placeholder}`;
       if (field.default) input.value = field.default;
       input.dataset.key = `field-${field.name}`;
       f.append(el('label', { htmlFor: input.id, textContent: field.label || field.name }), input);
@@ -302,5 +303,37 @@
   $('resolve').onclick = () => api('POST', `/conversations/${conversation.id}/status`, { status: 'resolved' }).then(refresh);
   $('new').onclick = start;
   $('channel').onchange = start;
-  start().then(() => setInterval(refresh, 600));
+
+  /**
+   * Right after `npm start` the page is served before the bot is ready (the database opens, the language engine
+   * loads): it shows what the service is doing until /readyz says ready, then the chat begins.
+   */
+  async function whenReady() {
+    const since = Date.now();
+    const controls = [$('text'), document.querySelector('[data-testid=send]'), $('new'), $('channel'), $('verified'), $('handback'), $('resolve')];
+    let banner = null;
+    for (;;) {
+      const state = await fetch('/readyz', { cache: 'no-store' }).then(
+        async (res) => ({ ready: res.ok, reasons: (await res.json().catch(() => ({}))).reasons || [] }),
+        () => ({ ready: false, reasons: ['the server cannot be reached; is `npm start` still running?'] }),
+      );
+      if (state.ready) break;
+      if (!banner) {
+        banner = el('div', { className: 'starting', role: 'status' }, [el('span', { className: 'spinner' }), el('span')]);
+        banner.dataset.testid = 'starting';
+        $('messages').replaceChildren(banner);
+        $('conv-label').textContent = 'starting…';
+        for (const c of controls) c.disabled = true;
+      }
+      const what = state.reasons.map((r) => r.replace(/^starting: /, '')).join('; ') || 'starting';
+      banner.lastChild.textContent = `The bot is starting (${Math.round((Date.now() - since) / 1000)} s): ${what}…`;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    for (const c of controls) c.disabled = false;
+    banner?.remove();
+  }
+
+  whenReady()
+    .then(start)
+    .then(() => setInterval(refresh, 600));
 })();
