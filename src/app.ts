@@ -39,7 +39,7 @@ function isWebhookPost(req: IncomingMessage): boolean {
  */
 export function createApp(deps: AppDeps): RequestListener {
   const webhook = createWebhookHandler({
-    chatwoot: deps.config.chatwoot,
+    settings: deps.config.chatwoot,
     logger: deps.logger,
     accept: deps.accept,
     onOutcome: (event, outcome) => deps.metrics.webhookEvents.inc({ event, outcome }),
