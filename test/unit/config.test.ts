@@ -50,6 +50,9 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a PostgreSQL URL/],
     [{ WEBHOOK_TOKEN: 'short' }, /WEBHOOK_TOKEN must be at least 16 characters/],
     [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of json \| pretty/],
+    [{ HANDOFF_TEAM_ID: '3,4' }, /HANDOFF_TEAM_ID must be the numeric id of one Chatwoot team/],
+    [{ WORKER_CONCURRENCY: '2.5' }, /WORKER_CONCURRENCY must be a whole number from 1 to 1000 \(got "2.5"\)/],
+    [{ DIALOGFLOW_LOCATION: 'Europe West' }, /DIALOGFLOW_LOCATION must be "global" or a region/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     const problems = problemsOf(env as Record<string, string>);
     expect(problems.join('\n')).toMatch(message);
@@ -75,6 +78,23 @@ describe('configuration', () => {
       expect(loadConfig({ ...base, CHATWOOT_WEBHOOK_SECRET: 's3cret' }, { isTty: false }).warnings).toEqual([]);
       expect(loadConfig({ ...base, WEBHOOK_TOKEN: 'a'.repeat(24) }, { isTty: false }).warnings).toEqual([]);
     });
+  });
+
+  it('reads HANDOFF_TEAM_ID as one team', () => {
+    expect(loadConfig({ HANDOFF_TEAM_ID: '3' }, { isTty: false }).handoffTeamId).toBe(3);
+    expect(loadConfig({}, { isTty: false }).handoffTeamId).toBeUndefined();
+  });
+
+  it('takes a blank value as unset, so its default applies (compose passes ${X:-})', () => {
+    const c = loadConfig({ HANDOFF_CONFIDENCE: '', PORT: ' ', CHATWOOT_INBOX_IDS: '', LOG_LEVEL: '' }, { isTty: false });
+    expect([c.nlu.handoffConfidence, c.port, c.chatwoot.inboxIds, c.log.level]).toEqual([0.48, 3000, undefined, 'info']);
+  });
+
+  it('never repeats a secret value in a message', () => {
+    const problems = problemsOf({ WEBHOOK_TOKEN: 'short-secret', DATABASE_URL: 'mysql://user:hunter2@db' }).join('\n');
+    expect(problems).toMatch(/WEBHOOK_TOKEN/);
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).not.toMatch(/short-secret|hunter2/);
   });
 
   it('reports every problem at once', () => {
