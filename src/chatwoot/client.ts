@@ -5,7 +5,6 @@
  * retry loop here as well would multiply the attempts and outlast the lease (another replica then sent the same
  * message). Endpoints a Chatwoot version refuses to bots are treated as a missing feature, logged once.
  */
-import { createHash } from 'node:crypto';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Logger } from '../logging/logger';
 import {
@@ -26,8 +25,6 @@ export interface ChatwootClientOptions {
   timeoutMs?: number;
   onCall?: (endpoint: string, status: number | 'error') => void;
 }
-
-export const contentHash = (content: string) => createHash('sha256').update(content).digest('hex').slice(0, 32);
 
 const NOT_FOR_BOTS = /not authorized for bots/i;
 
@@ -121,9 +118,4 @@ export class ChatwootClient implements ChatwootApi {
           : '';
     throw new ChatwootRequestError(`Chatwoot ${endpoint} refused: ${problem}${hint}`, res.status, res.data);
   }
-}
-
-/** Chatwoot replaces the whole custom-attributes hash: merge the patch into what the webhook showed. */
-export function mergeCustomAttributes(current: Record<string, unknown> | undefined, patch: Record<string, unknown>): Record<string, unknown> {
-  return { ...(current ?? {}), ...patch };
 }
