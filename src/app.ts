@@ -21,7 +21,8 @@ export interface AppDeps {
   metrics: Metrics;
   inbox: InboxStore;
   accept: (d: AcceptedDelivery) => Promise<'accepted' | 'duplicate'>;
-  /** Mounted first in sandbox mode: the chat page and the Chatwoot-compatible API. */
+  /** Sandbox mode: the chat page and the Chatwoot-compatible API, mounted after the service's own routes (so it
+   * cannot shadow health, readiness or metrics) and before the 404. */
   sandbox?: express.Router;
 }
 

@@ -164,7 +164,6 @@ export class DialogflowNluEngine implements NluEngine {
       confidence: Math.round((r.intentDetectionConfidence ?? 0) * 10_000) / 10_000,
       isFallback: Boolean(r.intent?.isFallback) || !r.intent,
       parameters: normalizeDialogflowParameters(raw, { timeZone: q.timeZone }),
-      rawParameters: raw,
       allRequiredParamsPresent: r.allRequiredParamsPresent !== false,
       messages,
       action: r.action || undefined,
