@@ -105,10 +105,19 @@ function crossChecks(e: z.output<typeof envSchema>, ctx: z.RefinementCtx): void 
       "Webhook deliveries would not be authenticated: set CHATWOOT_WEBHOOK_SECRET (the agent bot's secret, Chatwoot 4.13+) or WEBHOOK_TOKEN (older Chatwoot: a random token added as ?token=… to the bot's outgoing URL); to run without authentication anyway, set CHATWOOT_SIGNATURE_MODE=off explicitly",
     );
   }
+  // The sandbox lets whoever opens it chat as any guest, "verified" included: it must never see real bookings.
+  if (e.DATABASE_URL && !e.CHATWOOT_BASE_URL) {
+    problem(
+      'DATABASE_URL',
+      'DATABASE_URL is set but CHATWOOT_BASE_URL is not: without CHATWOOT_BASE_URL the service runs the sandbox, which never uses a configured database. Set CHATWOOT_BASE_URL (and CHATWOOT_BOT_TOKEN) for production, or unset DATABASE_URL to try the sandbox on its own demo data (DATA_DIR/sandbox)',
+    );
+  }
   if ((e.NLU_ENGINE ?? (e.DIALOGFLOW_PROJECT_ID ? 'dialogflow' : 'local')) === 'dialogflow' && !e.DIALOGFLOW_PROJECT_ID) {
     problem('DIALOGFLOW_PROJECT_ID', 'NLU_ENGINE=dialogflow needs DIALOGFLOW_PROJECT_ID: the Google Cloud project id of the Dialogflow ES agent');
   }
 }
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** The service's settings, shaped for the wiring (server.ts), which hands each adapter its own slice. */
 function toConfig(e: z.output<typeof envSchema>, isTty: boolean) {
@@ -120,12 +129,20 @@ function toConfig(e: z.output<typeof envSchema>, isTty: boolean) {
       'Webhook deliveries are not authenticated (CHATWOOT_SIGNATURE_MODE=off): anyone who can reach the webhook can write as any guest. Set CHATWOOT_WEBHOOK_SECRET (Chatwoot 4.13+) or WEBHOOK_TOKEN (older Chatwoot, add ?token=… to the outgoing URL)',
     );
   }
+  const sandbox = !e.CHATWOOT_BASE_URL;
+  // Sandbox mode listens on loopback unless HOST says otherwise (a container publishing it, say).
+  const host = e.HOST ?? (sandbox ? '127.0.0.1' : '0.0.0.0');
+  if (sandbox && !isLoopback(host)) {
+    warnings.push(
+      `The sandbox listens on ${host} (HOST): anyone who reaches it can chat as any guest, "verified" included. It holds demo data only (DATA_DIR/sandbox); unset HOST to keep it on this machine`,
+    );
+  }
   if (signatureMode === 'warn') warnings.push('CHATWOOT_SIGNATURE_MODE=warn: deliveries with a bad signature are accepted and only logged');
   return {
     port: e.PORT,
-    host: e.HOST ?? '0.0.0.0',
+    host,
     /** Sandbox mode: no real Chatwoot; the process also plays Chatwoot for the chat page. */
-    sandbox: !e.CHATWOOT_BASE_URL,
+    sandbox,
     chatwoot: {
       baseUrl: e.CHATWOOT_BASE_URL,
       botToken: e.CHATWOOT_BOT_TOKEN,
@@ -156,7 +173,8 @@ function toConfig(e: z.output<typeof envSchema>, isTty: boolean) {
         : undefined,
     },
     handoffTeamId: e.HANDOFF_TEAM_ID,
-    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    /** The sandbox's demo data lives apart, in DATA_DIR/sandbox: never the database production uses. */
+    database: sandbox ? { url: undefined, dataDir: path.join(e.DATA_DIR, 'sandbox') } : { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     hotelConfigPath: e.HOTEL_CONFIG,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (isTty ? 'pretty' : 'json') },
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,

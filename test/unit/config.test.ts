@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 const problemsOf = (env: Record<string, string>): string[] => {
@@ -15,7 +16,7 @@ describe('configuration', () => {
     const c = loadConfig({}, { isTty: false });
     expect(c.sandbox).toBe(true);
     expect(c.port).toBe(3000);
-    expect(c.host).toBe('0.0.0.0');
+    expect(c.host).toBe('127.0.0.1');
     expect(c.nlu.engine).toBe('local');
     expect(c.nlu.fallback).toBe('local');
     expect(c.nlu.handoffConfidence).toBe(0.48);
@@ -77,6 +78,32 @@ describe('configuration', () => {
     it('starts without a warning when a secret or a token authenticates deliveries', () => {
       expect(loadConfig({ ...base, CHATWOOT_WEBHOOK_SECRET: 's3cret' }, { isTty: false }).warnings).toEqual([]);
       expect(loadConfig({ ...base, WEBHOOK_TOKEN: 'a'.repeat(24) }, { isTty: false }).warnings).toEqual([]);
+    });
+  });
+
+  describe('the sandbox (no CHATWOOT_BASE_URL)', () => {
+    const production = { CHATWOOT_BASE_URL: 'https://chat.hotel.example', CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: 's3cret' };
+
+    it('listens on loopback unless HOST says otherwise, and warns when it is exposed', () => {
+      expect(loadConfig({}, { isTty: false }).warnings).toEqual([]);
+      const exposed = loadConfig({ HOST: '0.0.0.0' }, { isTty: false });
+      expect(exposed.host).toBe('0.0.0.0');
+      expect(exposed.warnings.join('\n')).toMatch(/sandbox listens on 0\.0\.0\.0 \(HOST\).*demo data only/);
+      expect(loadConfig(production, { isTty: false }).host).toBe('0.0.0.0');
+    });
+
+    it('keeps its demo data in DATA_DIR/sandbox, apart from the embedded database production uses', () => {
+      const sandbox = loadConfig({ DATA_DIR: '/srv/hotelbot' }, { isTty: false });
+      const real = loadConfig({ ...production, DATA_DIR: '/srv/hotelbot' }, { isTty: false });
+      expect(sandbox.database).toEqual({ url: undefined, dataDir: path.resolve('/srv/hotelbot/sandbox') });
+      expect(real.database).toEqual({ url: undefined, dataDir: path.resolve('/srv/hotelbot') });
+    });
+
+    it('refuses to start with a DATABASE_URL: that database is never the sandbox\'s', () => {
+      const problems = problemsOf({ DATABASE_URL: 'postgres://hotelbot:pw@db:5432/hotelbot' }).join('\n');
+      expect(problems).toMatch(/DATABASE_URL is set but CHATWOOT_BASE_URL is not.*unset DATABASE_URL/);
+      expect(problems).not.toMatch(/:pw@/);
+      expect(loadConfig({ ...production, DATABASE_URL: 'postgres://h@db/h' }, { isTty: false }).database.url).toBe('postgres://h@db/h');
     });
   });
 
