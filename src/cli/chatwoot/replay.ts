@@ -103,7 +103,7 @@ function describe(r: ReplayReport, settings: WebhookSettings): string {
       ? `refused: ${r.status}, ${r.reason}`
       : r.verdict === 'ignored'
         ? `ignored: 200, acknowledged and left alone: ${r.reason}`
-        : 'accepted: 200, stored and answered (a repeat of a stored delivery answers "duplicate")',
+        : 'accepted: 200, the service stores it and works on it (a repeat of a stored one answers "duplicate")',
   ];
   if (r.event) {
     const where = [r.account !== undefined && `account ${r.account}`, r.inbox !== undefined && `inbox ${r.inbox}`, r.conversation !== undefined && `conversation ${r.conversation}`].filter(Boolean);
