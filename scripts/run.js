@@ -13,5 +13,6 @@ try {
 const mod = require(path.join(root, 'dist', `${moduleName}.js`));
 Promise.resolve(mod.main(args)).then(
   (code) => { process.exitCode = typeof code === 'number' ? code : 0; },
-  (err) => { process.stderr.write(`${err && err.message ? err.message : err}\n`); process.exitCode = 1; },
+  // A usage mistake (UsageError, src/cli/args.ts) exits 2, any other failure 1.
+  (err) => { process.stderr.write(`${err && err.message ? err.message : err}\n`); process.exitCode = (err && err.exitCode) || 1; },
 );

@@ -21,7 +21,8 @@ export interface AppDeps {
   metrics: Metrics;
   inbox: InboxStore;
   accept: (d: AcceptedDelivery) => Promise<'accepted' | 'duplicate'>;
-  /** Mounted first in sandbox mode: the chat page and the Chatwoot-compatible API. */
+  /** Sandbox mode: the chat page and the Chatwoot-compatible API, mounted after the service's own routes (so it
+   * cannot shadow health, readiness or metrics) and before the 404. */
   sandbox?: express.Router;
 }
 
@@ -39,7 +40,7 @@ function isWebhookPost(req: IncomingMessage): boolean {
  */
 export function createApp(deps: AppDeps): RequestListener {
   const webhook = createWebhookHandler({
-    chatwoot: deps.config.chatwoot,
+    settings: deps.config.chatwoot,
     logger: deps.logger,
     accept: deps.accept,
     onOutcome: (event, outcome) => deps.metrics.webhookEvents.inc({ event, outcome }),

@@ -87,7 +87,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
       clock,
     });
 
-    // Sandbox mode: this process also plays Chatwoot, reached over HTTP on its own port like the real one.
+    // Sandbox mode: this process also plays Chatwoot, reached over HTTP on the service's own port and address.
     const listenPort = config.port;
     let selfUrl = '';
     const sandboxSecret = config.chatwoot.webhookSecrets[0] ?? randomBytes(18).toString('base64url');

@@ -5,7 +5,6 @@
  * retry loop here as well would multiply the attempts and outlast the lease (another replica then sent the same
  * message). Endpoints a Chatwoot version refuses to bots are treated as a missing feature, logged once.
  */
-import { createHash } from 'node:crypto';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Logger } from '../logging/logger';
 import {
@@ -26,8 +25,6 @@ export interface ChatwootClientOptions {
   timeoutMs?: number;
   onCall?: (endpoint: string, status: number | 'error') => void;
 }
-
-export const contentHash = (content: string) => createHash('sha256').update(content).digest('hex').slice(0, 32);
 
 const NOT_FOR_BOTS = /not authorized for bots/i;
 
@@ -58,24 +55,24 @@ export class ChatwootClient implements ChatwootApi {
 
   async sendMessage(ref: ConversationRef, message: OutgoingMessage, o: { echoId?: string } = {}): Promise<SentMessage> {
     const body = { ...message, ...(o.echoId ? { echo_id: o.echoId } : {}) };
-    const res = await this.call('messages', 'post', this.path(ref, 'messages'), body);
+    const res = await this.call('messages', this.path(ref, 'messages'), body);
     return { id: Number((res?.data as { id?: number } | undefined)?.id ?? 0) };
   }
 
   async toggleStatus(ref: ConversationRef, status: ConversationStatus): Promise<void> {
-    await this.call('toggle_status', 'post', this.path(ref, 'toggle_status'), { status });
+    await this.call('toggle_status', this.path(ref, 'toggle_status'), { status });
   }
 
   async setTyping(ref: ConversationRef, on: boolean): Promise<void> {
-    await this.call('toggle_typing_status', 'post', this.path(ref, 'toggle_typing_status'), { typing_status: on ? 'on' : 'off', is_private: false });
+    await this.call('toggle_typing_status', this.path(ref, 'toggle_typing_status'), { typing_status: on ? 'on' : 'off', is_private: false });
   }
 
   async setCustomAttributes(ref: ConversationRef, attributes: Record<string, unknown>): Promise<void> {
-    await this.call('custom_attributes', 'post', this.path(ref, 'custom_attributes'), { custom_attributes: attributes });
+    await this.call('custom_attributes', this.path(ref, 'custom_attributes'), { custom_attributes: attributes });
   }
 
   async assignTeam(ref: ConversationRef, teamId: number): Promise<void> {
-    await this.call('assignments', 'post', this.path(ref, 'assignments'), { team_id: teamId });
+    await this.call('assignments', this.path(ref, 'assignments'), { team_id: teamId });
   }
 
   /** In sandbox mode the port is known only once the server listens. */
@@ -92,8 +89,8 @@ export class ChatwootClient implements ChatwootApi {
    * connection error) or ChatwootRequestError (any other refusal). Returns undefined when the endpoint is not
    * available to bots in this Chatwoot version.
    */
-  private async call(endpoint: string, method: 'post' | 'patch', url: string, body: unknown): Promise<AxiosResponse | undefined> {
-    const res: AxiosResponse | Error = await this.http.request({ method, url, data: body }).catch((err: Error) => err);
+  private async call(endpoint: string, url: string, body: unknown): Promise<AxiosResponse | undefined> {
+    const res: AxiosResponse | Error = await this.http.post(url, body).catch((err: Error) => err);
     if (res instanceof Error) {
       this.opts.onCall?.(endpoint, 'error');
       throw new ChatwootRetryableError(`Chatwoot ${endpoint} failed: ${res.message}`, undefined, undefined);
@@ -121,9 +118,4 @@ export class ChatwootClient implements ChatwootApi {
           : '';
     throw new ChatwootRequestError(`Chatwoot ${endpoint} refused: ${problem}${hint}`, res.status, res.data);
   }
-}
-
-/** Chatwoot replaces the whole custom-attributes hash: merge the patch into what the webhook showed. */
-export function mergeCustomAttributes(current: Record<string, unknown> | undefined, patch: Record<string, unknown>): Record<string, unknown> {
-  return { ...(current ?? {}), ...patch };
 }

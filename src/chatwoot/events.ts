@@ -59,8 +59,11 @@ export type ChatwootConversation = z.infer<typeof conversationSchema>;
 
 const attachmentSchema = z.looseObject({ id: id.optional(), file_type: z.string().optional(), data_url: z.string().nullish() });
 
+const MESSAGE_EVENTS = ['message_created', 'message_updated'] as const;
+const CONVERSATION_EVENTS = ['conversation_opened', 'conversation_resolved', 'conversation_status_changed', 'conversation_updated'] as const;
+
 const messageSchema = z.looseObject({
-  event: z.enum(['message_created', 'message_updated']),
+  event: z.enum(MESSAGE_EVENTS),
   id,
   content: z.string().nullish().transform((v) => v ?? null),
   content_type: z.string().nullish().transform((v) => v ?? 'text'),
@@ -97,7 +100,7 @@ const changedAttributesSchema = z
   .transform((v) => (v == null ? null : Array.isArray(v) ? v : [v]));
 
 const conversationEventSchema = conversationSchema.extend({
-  event: z.enum(['conversation_opened', 'conversation_resolved', 'conversation_status_changed', 'conversation_updated']),
+  event: z.enum(CONVERSATION_EVENTS),
   changed_attributes: changedAttributesSchema,
 });
 export type ConversationEvent = z.infer<typeof conversationEventSchema>;
@@ -114,39 +117,30 @@ const webwidgetSchema = z.looseObject({
 });
 export type WebwidgetTriggeredEvent = z.infer<typeof webwidgetSchema>;
 
+/** Every event this bot understands, told apart by its `event` field. */
+const knownEventSchema = z.discriminatedUnion('event', [messageSchema, conversationEventSchema, webwidgetSchema]);
+type KnownEvent = z.infer<typeof knownEventSchema>;
+const KNOWN_EVENTS: ReadonlySet<string> = new Set([...MESSAGE_EVENTS, ...CONVERSATION_EVENTS, 'webwidget_triggered']);
+
 /** An event string this bot does not know (a newer Chatwoot): acknowledged and ignored. */
 export interface UnknownEvent {
   event: 'unknown';
   name: string;
 }
 
-export type ChatwootEvent = MessageEvent | ConversationEvent | WebwidgetTriggeredEvent | UnknownEvent;
+export type ChatwootEvent = KnownEvent | UnknownEvent;
 
 export type ParseResult = { ok: true; event: ChatwootEvent } | { ok: false; error: string };
 
+const envelopeSchema = z.looseObject({ event: z.string() });
+
 export function parseEvent(body: unknown): ParseResult {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, error: 'the body must be a JSON object' };
-  const name = (body as { event?: unknown }).event;
-  if (typeof name !== 'string') return { ok: false, error: 'missing "event"' };
-  let schema: z.ZodType<ChatwootEvent>;
-  switch (name) {
-    case 'message_created':
-    case 'message_updated':
-      schema = messageSchema as unknown as z.ZodType<ChatwootEvent>;
-      break;
-    case 'conversation_opened':
-    case 'conversation_resolved':
-    case 'conversation_status_changed':
-    case 'conversation_updated':
-      schema = conversationEventSchema as unknown as z.ZodType<ChatwootEvent>;
-      break;
-    case 'webwidget_triggered':
-      schema = webwidgetSchema as unknown as z.ZodType<ChatwootEvent>;
-      break;
-    default:
-      return { ok: true, event: { event: 'unknown', name: name.slice(0, 100) } };
-  }
-  const parsed = schema.safeParse(body);
+  const envelope = envelopeSchema.safeParse(body);
+  if (!envelope.success) return { ok: false, error: 'missing "event"' };
+  const name = envelope.data.event;
+  if (!KNOWN_EVENTS.has(name)) return { ok: true, event: { event: 'unknown', name: name.slice(0, 100) } };
+  const parsed = knownEventSchema.safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, error: `${name}: ${first.path.join('.') || '(root)'}: ${first.message}` };
@@ -154,12 +148,8 @@ export function parseEvent(body: unknown): ParseResult {
   return { ok: true, event: parsed.data };
 }
 
-export const isMessageEvent = (e: ChatwootEvent): e is MessageEvent => e.event === 'message_created' || e.event === 'message_updated';
-export const isConversationEvent = (e: ChatwootEvent): e is ConversationEvent =>
-  e.event === 'conversation_opened' ||
-  e.event === 'conversation_resolved' ||
-  e.event === 'conversation_status_changed' ||
-  e.event === 'conversation_updated';
+export const isMessageEvent = (e: ChatwootEvent): e is MessageEvent => (MESSAGE_EVENTS as readonly string[]).includes(e.event);
+export const isConversationEvent = (e: ChatwootEvent): e is ConversationEvent => (CONVERSATION_EVENTS as readonly string[]).includes(e.event);
 
 export function conversationOf(e: ChatwootEvent): ChatwootConversation | null {
   if (isMessageEvent(e)) return e.conversation;

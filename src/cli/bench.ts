@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --json] [--quick] [--only=intake,turns,nlu,memory,adversarial] [--rate=50]`: webhook intake, end-to-end turns, NLU and memory, each beside a baseline
- * measured in the same run on the same machine. Benchmarks are not tests: they print figures, they assert nothing.
+ * `npm run bench [-- --json] [--quick] [--only intake,turns,nlu,memory,adversarial] [--rate 50]`: webhook intake,
+ * end-to-end turns, NLU and memory, each beside a baseline measured in the same run on the same machine.
+ * Benchmarks are not tests: they print figures, they assert nothing.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +13,7 @@ import { measureAdversarial } from './bench/adversarial';
 import { startBaselineProcess, startService, type RunningProcess } from './bench/processes';
 import { measurePacedTurns, measureTurns, type PacedResult, type TurnsResult } from './bench/turns';
 import { round } from './bench/stats';
+import { parseCommand, usageError } from './args';
 
 interface Options {
   json: boolean;
@@ -22,15 +24,37 @@ interface Options {
   rate: number;
 }
 
-function parseArgs(args: string[]): Options {
-  const sections = new Set(['intake', 'turns', 'nlu', 'memory', 'adversarial']);
-  const only = args.find((a) => a.startsWith('--only='));
+const SECTIONS = ['intake', 'turns', 'nlu', 'memory', 'adversarial'];
+
+const USAGE = `Usage: npm run bench [-- --json] [--quick] [--only SECTIONS] [--rate N]
+
+Measures the service beside a bare Express baseline run on the same machine in the same run, and prints ratios.
+  --json        print one JSON object
+  --quick       fewer deliveries and turns (a smoke run; figures are rougher)
+  --only LIST   comma-separated sections: ${SECTIONS.join(', ')} (default: all)
+  --rate N      guest messages per second in the paced phase of the turns benchmark (default 50)
+PostgreSQL runs are added when BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL is set.`;
+
+/** The options, or undefined when --help was asked. */
+function optionsOf(args: string[]): Options | undefined {
+  const parsed = parseCommand(args, {
+    usage: USAGE,
+    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, rate: { type: 'string', default: '50' } },
+  });
+  if (!parsed) return undefined;
+  const { values: o, positionals } = parsed;
+  if (positionals.length) throw usageError(`unexpected argument ${positionals[0]}`);
+  const sections = o.only ? o.only.split(',').map((s) => s.trim()) : SECTIONS;
+  const unknown = sections.find((s) => !SECTIONS.includes(s));
+  if (unknown) throw usageError(`--only: unknown section ${unknown} (one of ${SECTIONS.join(', ')})`);
+  const rate = Number(o.rate);
+  if (!(rate > 0 && rate <= 10_000)) throw usageError(`--rate must be guest messages per second from 1 to 10000, e.g. --rate 50 (got "${o.rate}")`);
   return {
-    json: args.includes('--json'),
-    quick: args.includes('--quick'),
+    json: o.json ?? false,
+    quick: o.quick ?? false,
     databaseUrl: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL,
-    sections: only ? new Set(only.slice('--only='.length).split(',')) : sections,
-    rate: Number(args.find((a) => a.startsWith('--rate='))?.slice('--rate='.length) ?? 50),
+    sections: new Set(sections),
+    rate,
   };
 }
 
@@ -52,8 +76,8 @@ async function waitIdle(service: RunningProcess, settleMs = 1500, maxMs = 120_00
 }
 
 export async function main(args: string[]): Promise<number> {
-  const opts = parseArgs(args);
-  if (!(opts.rate > 0 && opts.rate <= 10_000)) throw new Error('--rate must be a number of guest messages per second between 1 and 10000, e.g. --rate=50');
+  const opts = optionsOf(args);
+  if (!opts) return 0;
   const log = (msg: string) => process.stderr.write(`${msg}\n`);
   const results: Record<string, unknown> = {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version },

@@ -1,5 +1,7 @@
 /** `npm run intents -- validate|zip|push|pull|from-jsonl …`: the agent folder's tools. */
-const COMMANDS: Record<string, () => Promise<{ main: (args: string[]) => Promise<number> }>> = {
+import { subcommand } from './args';
+
+const COMMANDS = {
   validate: () => import('./intents/validate'),
   zip: () => import('./intents/zip'),
   push: () => import('./intents/push'),
@@ -7,14 +9,15 @@ const COMMANDS: Record<string, () => Promise<{ main: (args: string[]) => Promise
   'from-jsonl': () => import('./intents/from-jsonl'),
 };
 
+const USAGE = `Usage:
+  npm run intents -- validate [DIR] [--json]                      check an agent folder; errors name file and field
+  npm run intents -- zip [DIR] --out FILE.zip                     a zip the Dialogflow console restores
+  npm run intents -- push [DIR] | pull [DIR]                      restore into the configured agent and train / export it
+  npm run intents -- from-jsonl FILE.jsonl --out DIR [--lang en]  an agent folder from labelled utterances
+DIR defaults to intents/. Each command answers --help.`;
+
 export async function main(args: string[]): Promise<number> {
-  const [command, ...rest] = args;
-  const load = command ? COMMANDS[command] : undefined;
-  if (!load) {
-    process.stderr.write(
-      'Usage: npm run intents -- validate [DIR] | zip [DIR] --out FILE.zip | push | pull | from-jsonl FILE.jsonl --out DIR [--lang en]\n',
-    );
-    return 2;
-  }
-  return (await load()).main(rest);
+  const command = subcommand(args, Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>, USAGE);
+  if (!command) return 0;
+  return (await COMMANDS[command.name]()).main(command.rest);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD] [--lang es]` and
+ * `npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD] [--engine local|dialogflow] [--lang es]` and
  * `npm run nlu -- eval --data FILE.jsonl [--agent DIR] [--engine local|dialogflow] [--lang es] [--json]`.
  * `--lang` is the guest's language (the query's languageCode): it picks the agent's model for that language.
  */
@@ -11,32 +11,39 @@ import { evaluate, type EvalLine } from '../nlu/eval/evaluate';
 import { createNluEngine } from '../nlu/factory';
 import { decide } from '../nlu/port';
 import { defaultAgentDir } from '../paths';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
+import { parseCommand, subcommand, usageError } from './args';
 
 const USAGE = `Usage:
-  npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD] [--lang es]
+  npm run nlu -- parse "TEXT" [--agent DIR] [--date YYYY-MM-DD] [--engine local|dialogflow] [--lang es]
   npm run nlu -- eval --data FILE.jsonl [--agent DIR] [--engine local|dialogflow] [--lang es] [--json]`;
 
+const COMMON = { agent: { type: 'string' }, engine: { type: 'string' }, lang: { type: 'string' } } as const;
+const COMMANDS = {
+  parse: { ...COMMON, date: { type: 'string' } },
+  eval: { ...COMMON, data: { type: 'string' }, json: { type: 'boolean' } },
+} as const;
+
 export async function main(args: string[]): Promise<number> {
-  const [command, ...rest] = args;
+  const command = subcommand(args, ['parse', 'eval'] as const, USAGE);
+  if (!command) return 0;
+  const parsed = parseCommand(command.rest, { usage: USAGE, options: { ...COMMANDS.parse, ...COMMANDS.eval } });
+  if (!parsed) return 0;
+  const { values: o, positionals } = parsed;
+  const foreign = Object.keys(o).find((k) => !(k in COMMANDS[command.name]));
+  if (foreign) throw usageError(`unknown option --${foreign} for ${command.name}`);
+  const agentDir = path.resolve(o.agent ?? defaultAgentDir);
+  const languageCode = o.lang ?? 'en';
+  if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/i.test(languageCode)) throw usageError('--lang must be a language code such as es or pt-BR');
+  if (o.engine !== undefined && o.engine !== 'local' && o.engine !== 'dialogflow') throw usageError('--engine must be local or dialogflow');
   const config = loadConfig(process.env, { isTty: false });
   const logger = createLogger({ level: 'warn', format: 'pretty', toStderr: true });
-  const agentDir = path.resolve(option(rest, '--agent') ?? defaultAgentDir);
-  const engineName = (option(rest, '--engine') ?? config.nlu.engine) as 'local' | 'dialogflow';
-  const languageCode = option(rest, '--lang') ?? 'en';
-  if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/i.test(languageCode)) throw new Error(`--lang must be a language code such as es or pt-BR\n${USAGE}`);
-  if (engineName !== 'local' && engineName !== 'dialogflow')
-    throw new Error(`--engine must be local or dialogflow\n${USAGE}`);
+  const engineName = o.engine ?? config.nlu.engine;
 
-  if (command === 'parse') {
-    const text = rest.find((a, i) => !a.startsWith('--') && !['--agent', '--date', '--engine', '--lang'].includes(rest[i - 1]));
-    if (!text) throw new Error(`parse needs the text to parse\n${USAGE}`);
-    const date = option(rest, '--date');
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('--date must be YYYY-MM-DD');
+  if (command.name === 'parse') {
+    if (positionals.length !== 1) throw usageError(positionals.length ? 'parse takes one text: put it in quotes' : 'parse needs the text to parse');
+    const text = positionals[0];
+    const date = o.date;
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw usageError('--date must be YYYY-MM-DD');
     const engine = await createNluEngine({ ...config.nlu, engine: engineName }, { agentDir, logger });
     try {
       const r = await engine.detect({
@@ -61,9 +68,11 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
 
-  if (command === 'eval') {
-    const data = option(rest, '--data');
-    if (!data) throw new Error(`eval needs --data FILE.jsonl\n${USAGE}`);
+  // eval
+  {
+    if (positionals.length) throw usageError(`unexpected argument ${positionals[0]}`);
+    const data = o.data;
+    if (!data) throw usageError('eval needs --data FILE.jsonl');
     const lines: EvalLine[] = fs
       .readFileSync(data, 'utf8')
       .split('\n')
@@ -83,7 +92,7 @@ export async function main(args: string[]): Promise<number> {
     try {
       const { summary, predictions } = await evaluate(engine, lines, config.nlu.handoffConfidence, { languageCode });
       const full = { ...summary, trainingMs, engine: engineName, threshold: config.nlu.handoffConfidence, languageCode };
-      if (rest.includes('--json')) {
+      if (o.json) {
         process.stdout.write(`${JSON.stringify({ summary: full, predictions })}\n`);
       } else {
         const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -119,6 +128,4 @@ export async function main(args: string[]): Promise<number> {
     }
     return 0;
   }
-  process.stderr.write(`${USAGE}\n`);
-  return 2;
 }

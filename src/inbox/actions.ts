@@ -2,7 +2,7 @@
  * A dialogue Decision becomes an ordered list of Chatwoot calls. Handoff follows the order staff and guests need:
  * tell the guest, leave the private note, record the reason, assign the team, then open the conversation.
  */
-import { mergeCustomAttributes } from '../chatwoot/client';
+import { mergeCustomAttributes } from '../chatwoot/custom-attributes';
 import { privateNote, renderReply } from '../chatwoot/render';
 import type { Channel, Decision } from '../dialogue/port';
 import type { OutboxAction } from './store';

@@ -9,7 +9,7 @@ import type { OutboxAction } from './store';
 
 /** Attempts of a turn before the worker stops: the processor's error handoff gets the last ones. */
 export const MAX_EVENT_ATTEMPTS = 5;
-/** Attempts of one Chatwoot call (with the backoff, about an hour and a half) before the outbox stops. */
+/** Attempts of one Chatwoot call before the outbox stops (with worker.ts's backoff, about 19 minutes of waiting). */
 export const MAX_ACTION_ATTEMPTS = 12;
 
 export function lastResortHandoff(what: string): OutboxAction[] {

@@ -2,7 +2,7 @@
  * What happens between verification and the 2xx: the delivery is stored durably (deduplicated), or, for the bot's
  * own echoes, recorded in the echo ledger, which a retry after a lost response consults.
  */
-import { contentHash } from '../chatwoot/client';
+import { contentHash } from './content-hash';
 import type { AcceptedDelivery } from '../chatwoot/receiver';
 import { isMessageEvent } from '../chatwoot/events';
 import { conversationKeyOf, dedupeKeyOf } from './keys';

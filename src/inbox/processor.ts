@@ -1,6 +1,6 @@
 /**
- * One turn: a stored event → guards → dialogue → (in one transaction) the new conversation state, the Chatwoot
- * actions to deliver, and the event marked processed. A turn whose dialogue keeps failing is handed to staff
+ * One turn: a stored event → guards → dialogue → (in one statement, InboxStore.complete) the new conversation state,
+ * the Chatwoot actions to deliver, and the event marked processed. A turn whose dialogue keeps failing is handed to staff
  * rather than dropped: the guest is never left unanswered.
  */
 import { accountIdOf, conversationOf, inboxIdOf, isMessageEvent, type ChatwootEvent } from '../chatwoot/events';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ChatwootRequestError, ChatwootRetryableError, type ChatwootApi } from '../chatwoot/api';
-import { contentHash } from '../chatwoot/client';
+import { contentHash } from './content-hash';
 import type { Logger } from '../logging/logger';
 import type { TurnProcessor } from './processor';
 import { conversationRefOf, lastResortHandoff, MAX_ACTION_ATTEMPTS, MAX_EVENT_ATTEMPTS } from './give-up';

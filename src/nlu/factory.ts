@@ -3,12 +3,19 @@
  * and, by NLU_FALLBACK, answers with the local engine (`local`) or lets the dialogue hand off (`handoff`) when
  * Dialogflow fails.
  */
-import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
+import type { DialogflowOptions } from './dialogflow/engine';
 import { MultilingualNluEngine } from './local/multilingual';
 import { NluUnavailableError, type NluEngine, type NluQuery, type NluResult } from './port';
 
-export async function createNluEngine(nlu: Config['nlu'], opts: { agentDir: string; logger: Logger }): Promise<NluEngine> {
+/** Which engine, and what to do when Dialogflow fails (built from NLU_ENGINE, NLU_FALLBACK, DIALOGFLOW_* in the wiring). */
+export interface NluOptions {
+  engine: 'local' | 'dialogflow';
+  fallback: 'local' | 'handoff';
+  dialogflow?: DialogflowOptions;
+}
+
+export async function createNluEngine(nlu: NluOptions, opts: { agentDir: string; logger: Logger }): Promise<NluEngine> {
   const local = await MultilingualNluEngine.fromAgentDir(opts.agentDir);
   if (nlu.engine === 'local' || !nlu.dialogflow) return local;
   // Loaded only when configured: the Google client costs ~0.4 s and ~130 MB that the embedded engine never needs.

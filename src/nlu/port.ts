@@ -52,8 +52,6 @@ export interface NluResult {
   isFallback: boolean;
   /** Normalized parameters (dates as YYYY-MM-DD, counts as integers, room_type as reference value). */
   parameters: NormalizedParameters;
-  /** The raw parameters as the engine produced them (Dialogflow-style values), for debugging and payloads. */
-  rawParameters: Record<string, unknown>;
   allRequiredParamsPresent: boolean;
   /** The agent's authored responses for this intent (text and custom payloads), in order. */
   messages: FulfillmentMessage[];
@@ -86,7 +84,6 @@ export class NluUnavailableError extends Error {
 }
 
 export const FALLBACK_INTENT = 'Default Fallback Intent';
-export const WELCOME_INTENT = 'Default Welcome Intent';
 
 /**
  * Whether the bot acts on a result: not the fallback intent and confident enough (SPEC `HANDOFF_CONFIDENCE`).

@@ -1,7 +1,11 @@
 /**
  * The reservations port: availability, prices, book, look up, change, cancel.
- * A hotel could implement it against its own property-management system; it knows no Chatwoot and no dialogue.
+ * A hotel could implement it against its own property-management system; it knows no Chatwoot and no dialogue
+ * (a booking's origin is the channel's ids, kept as they come: origin.ts).
  */
+import type { BookingOrigin, ContactRef } from './origin';
+
+export type { BookingOrigin, ContactRef } from './origin';
 
 export interface StayQuery {
   hotelId: string;
@@ -30,12 +34,6 @@ export interface Guest {
   email: string;
 }
 
-export interface ChatwootRef {
-  accountId?: number;
-  contactId?: number;
-  conversationId?: number;
-}
-
 export interface BookingRequest {
   hotelId: string;
   roomTypeId: string;
@@ -44,7 +42,7 @@ export interface BookingRequest {
   checkout: string;
   guests: number;
   guest: Guest;
-  chatwoot?: ChatwootRef;
+  origin?: BookingOrigin;
   /** Confirming the same draft twice (repeated click, repeated delivery) returns the first booking. */
   idempotencyKey: string;
 }
@@ -61,7 +59,7 @@ export interface Booking {
   total: number;
   currency: string;
   status: 'confirmed' | 'cancelled';
-  chatwoot: ChatwootRef;
+  origin: BookingOrigin;
   createdAt: string; // ISO
   updatedAt: string; // ISO
 }
@@ -79,7 +77,7 @@ export interface BookingChange {
 /** How a caller proves a booking is theirs: the code with the guest's email, or the contact that made it. */
 export type BookingAccess =
   | { code: string; email: string }
-  | { code: string; contact: { accountId: number; contactId: number } };
+  | { code: string; contact: ContactRef };
 
 export type ReservationErrorReason =
   | 'sold_out' // not enough rooms on some night
@@ -108,7 +106,7 @@ export interface ReservationStore {
   create(request: BookingRequest): Promise<Booking>;
   /** The booking if the access matches, else null (never says which part was wrong). */
   find(access: BookingAccess): Promise<Booking | null>;
-  /** Confirmed bookings by a guest email or a Chatwoot contact (identified guests), newest first. */
+  /** Confirmed bookings by a guest email or a channel contact (identified guests), earliest check-in first. */
   listByGuest(hotelId: string, who: { email?: string; contact?: { accountId: number; contactId: number } }): Promise<Booking[]>;
   /** Changes dates, guests, rooms or room type atomically, re-pricing the stay. */
   modify(access: BookingAccess, change: BookingChange): Promise<Booking>;

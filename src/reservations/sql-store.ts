@@ -58,7 +58,7 @@ function toBooking(r: BookingRow): Booking {
     total: Number(r.total),
     currency: r.currency,
     status: r.status,
-    chatwoot: {
+    origin: {
       accountId: r.account_id == null ? undefined : Number(r.account_id),
       contactId: r.contact_id == null ? undefined : Number(r.contact_id),
       conversationId: r.conversation_id == null ? undefined : Number(r.conversation_id),
@@ -276,9 +276,9 @@ export class SqlReservationStore implements ReservationStore {
               req.guest.email.trim(),
               total,
               h.currency,
-              req.chatwoot?.accountId ?? null,
-              req.chatwoot?.contactId ?? null,
-              req.chatwoot?.conversationId ?? null,
+              req.origin?.accountId ?? null,
+              req.origin?.contactId ?? null,
+              req.origin?.conversationId ?? null,
               req.idempotencyKey,
             ],
           );

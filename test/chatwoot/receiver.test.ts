@@ -12,7 +12,7 @@ const SECRET = 'kR3vXw8ZpQ2mN7tL5yB9cD4f';
 async function serve(env: Record<string, string>, accept: (d: AcceptedDelivery) => Promise<'accepted' | 'duplicate'>) {
   const config = loadConfig(env, { isTty: false });
   // The handler as the service's HTTP server calls it (app.ts), with no Express in front.
-  const handler = createWebhookHandler({ chatwoot: config.chatwoot, logger: silentLogger(), accept });
+  const handler = createWebhookHandler({ settings: config.chatwoot, logger: silentLogger(), accept });
   const server = await new Promise<http.Server>((r) => {
     const s = http.createServer(handler).listen(0, '127.0.0.1', () => r(s));
   });

@@ -1,14 +1,15 @@
 /**
  * No container engine runs here, so the deployment files are checked for structure: the image is multi-stage,
  * non-root, production-only, with a health check; compose wires the bot to PostgreSQL (and, in a profile, to a
- * complete Chatwoot); every variable they set for the bot is one the service reads.
+ * complete Chatwoot), runs the sandbox only in a profile of its own, on loopback and its own data; every variable
+ * they set is one the service reads.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { KNOWN_ENV_VARS } from '../../src/config';
+import { KNOWN_ENV_VARS, loadConfig } from '../../src/config';
 import { SERVICE_NODE_FLAGS } from '../../src/ops/runtime-flags';
 import { projectRoot } from '../../src/paths';
 
@@ -77,6 +78,10 @@ describe('Dockerfile', () => {
     expect(read('scripts/start.js')).toContain("'main.js'");
   });
 
+  it('leaves HOST unset, so a sandbox started from the image listens on loopback only', () => {
+    expect(finalStage.join('\n')).not.toMatch(/\bHOST=/);
+  });
+
   it('uses only environment variables the service knows', () => {
     const envBlock = finalStage.join('\n').match(/ENV ([\s\S]*?)\nWORKDIR/)?.[1] ?? '';
     const names = [...envBlock.matchAll(/([A-Z_][A-Z0-9_]*)=/g)].map((m) => m[1]);
@@ -141,6 +146,11 @@ describe('Node flags of the service', () => {
 
 describe('docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml')) as { services: Record<string, any> };
+  /** A service's environment as compose sets it with an empty .env (each `${X:-default}` becomes its default). */
+  const environmentOf = (service: string): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(compose.services[service].environment as Record<string, string>).map(([k, v]) => [k, String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')]),
+    );
 
   it('runs the bot with PostgreSQL by default', () => {
     const bot = compose.services.bot;
@@ -153,9 +163,28 @@ describe('docker-compose.yml', () => {
   });
 
   it('sets only variables the service reads', () => {
-    const names = Object.keys(compose.services.bot.environment);
-    const unknown = names.filter((n) => !KNOWN_ENV_VARS.includes(n));
-    expect(unknown).toEqual([]);
+    for (const service of ['bot', 'sandbox']) {
+      const names = Object.keys(compose.services[service].environment);
+      const unknown = names.filter((n) => !KNOWN_ENV_VARS.includes(n));
+      expect(unknown).toEqual([]);
+    }
+  });
+
+  it('never runs the bot as a sandbox: with its DATABASE_URL and no CHATWOOT_BASE_URL it refuses to start', () => {
+    expect(() => loadConfig(environmentOf('bot'), { isTty: false })).toThrow(/DATABASE_URL is set but CHATWOOT_BASE_URL is not/);
+  });
+
+  it('starts the sandbox only when asked (profile "sandbox"), on its own data, published on loopback only', () => {
+    const sandbox = compose.services.sandbox;
+    expect(sandbox.profiles).toEqual(['sandbox']);
+    expect(Object.keys(sandbox.environment).filter((n) => /^(DATABASE_URL|CHATWOOT_|WEBHOOK_TOKEN)/.test(n))).toEqual([]);
+    expect(sandbox.ports).toHaveLength(1);
+    expect(sandbox.ports[0]).toMatch(/^127\.0\.0\.1:/);
+    expect(sandbox.volumes).toEqual([expect.stringMatching(/^sandbox-data:\/data$/)]);
+    expect(sandbox.depends_on).toBeUndefined();
+    const config = loadConfig(environmentOf('sandbox'), { isTty: false });
+    expect(config.sandbox).toBe(true);
+    expect(config.database.url).toBeUndefined();
   });
 
   it('has a chatwoot profile with web, worker, PostgreSQL with pgvector and Redis', () => {

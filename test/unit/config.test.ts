@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 const problemsOf = (env: Record<string, string>): string[] => {
@@ -15,7 +16,7 @@ describe('configuration', () => {
     const c = loadConfig({}, { isTty: false });
     expect(c.sandbox).toBe(true);
     expect(c.port).toBe(3000);
-    expect(c.host).toBe('0.0.0.0');
+    expect(c.host).toBe('127.0.0.1');
     expect(c.nlu.engine).toBe('local');
     expect(c.nlu.fallback).toBe('local');
     expect(c.nlu.handoffConfidence).toBe(0.48);
@@ -50,6 +51,9 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a PostgreSQL URL/],
     [{ WEBHOOK_TOKEN: 'short' }, /WEBHOOK_TOKEN must be at least 16 characters/],
     [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of json \| pretty/],
+    [{ HANDOFF_TEAM_ID: '3,4' }, /HANDOFF_TEAM_ID must be the numeric id of one Chatwoot team/],
+    [{ WORKER_CONCURRENCY: '2.5' }, /WORKER_CONCURRENCY must be a whole number from 1 to 1000 \(got "2.5"\)/],
+    [{ DIALOGFLOW_LOCATION: 'Europe West' }, /DIALOGFLOW_LOCATION must be "global" or a region/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     const problems = problemsOf(env as Record<string, string>);
     expect(problems.join('\n')).toMatch(message);
@@ -75,6 +79,49 @@ describe('configuration', () => {
       expect(loadConfig({ ...base, CHATWOOT_WEBHOOK_SECRET: 's3cret' }, { isTty: false }).warnings).toEqual([]);
       expect(loadConfig({ ...base, WEBHOOK_TOKEN: 'a'.repeat(24) }, { isTty: false }).warnings).toEqual([]);
     });
+  });
+
+  describe('the sandbox (no CHATWOOT_BASE_URL)', () => {
+    const production = { CHATWOOT_BASE_URL: 'https://chat.hotel.example', CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: 's3cret' };
+
+    it('listens on loopback unless HOST says otherwise, and warns when it is exposed', () => {
+      expect(loadConfig({}, { isTty: false }).warnings).toEqual([]);
+      const exposed = loadConfig({ HOST: '0.0.0.0' }, { isTty: false });
+      expect(exposed.host).toBe('0.0.0.0');
+      expect(exposed.warnings.join('\n')).toMatch(/sandbox listens on 0\.0\.0\.0 \(HOST\).*demo data only/);
+      expect(loadConfig(production, { isTty: false }).host).toBe('0.0.0.0');
+    });
+
+    it('keeps its demo data in DATA_DIR/sandbox, apart from the embedded database production uses', () => {
+      const sandbox = loadConfig({ DATA_DIR: '/srv/hotelbot' }, { isTty: false });
+      const real = loadConfig({ ...production, DATA_DIR: '/srv/hotelbot' }, { isTty: false });
+      expect(sandbox.database).toEqual({ url: undefined, dataDir: path.resolve('/srv/hotelbot/sandbox') });
+      expect(real.database).toEqual({ url: undefined, dataDir: path.resolve('/srv/hotelbot') });
+    });
+
+    it('refuses to start with a DATABASE_URL: that database is never the sandbox\'s', () => {
+      const problems = problemsOf({ DATABASE_URL: 'postgres://hotelbot:pw@db:5432/hotelbot' }).join('\n');
+      expect(problems).toMatch(/DATABASE_URL is set but CHATWOOT_BASE_URL is not.*unset DATABASE_URL/);
+      expect(problems).not.toMatch(/:pw@/);
+      expect(loadConfig({ ...production, DATABASE_URL: 'postgres://h@db/h' }, { isTty: false }).database.url).toBe('postgres://h@db/h');
+    });
+  });
+
+  it('reads HANDOFF_TEAM_ID as one team', () => {
+    expect(loadConfig({ HANDOFF_TEAM_ID: '3' }, { isTty: false }).handoffTeamId).toBe(3);
+    expect(loadConfig({}, { isTty: false }).handoffTeamId).toBeUndefined();
+  });
+
+  it('takes a blank value as unset, so its default applies (compose passes ${X:-})', () => {
+    const c = loadConfig({ HANDOFF_CONFIDENCE: '', PORT: ' ', CHATWOOT_INBOX_IDS: '', LOG_LEVEL: '' }, { isTty: false });
+    expect([c.nlu.handoffConfidence, c.port, c.chatwoot.inboxIds, c.log.level]).toEqual([0.48, 3000, undefined, 'info']);
+  });
+
+  it('never repeats a secret value in a message', () => {
+    const problems = problemsOf({ WEBHOOK_TOKEN: 'short-secret', DATABASE_URL: 'mysql://user:hunter2@db' }).join('\n');
+    expect(problems).toMatch(/WEBHOOK_TOKEN/);
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).not.toMatch(/short-secret|hunter2/);
   });
 
   it('reports every problem at once', () => {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseCommand, usageError } from '../args';
 
 const uuid = (s: string) => {
   const h = createHash('sha1').update(s).digest('hex');
@@ -13,12 +14,20 @@ const uuid = (s: string) => {
 };
 const FALLBACK = 'Default Fallback Intent';
 
+const USAGE = `Usage: npm run intents -- from-jsonl FILE.jsonl --out DIR [--lang en]
+
+Builds an agent folder from labelled utterances (one JSON object a line: "text", "intent"): one intent per label;
+lines labelled out_of_scope or oos become training phrases of the fallback intent.
+  --lang  the language of the utterances (default en)`;
+
 export async function main(args: string[]): Promise<number> {
-  const file = args.find((a, i) => !a.startsWith('--') && !['--out', '--lang'].includes(args[i - 1]));
-  const outIdx = args.indexOf('--out');
-  const out = outIdx >= 0 ? args[outIdx + 1] : undefined;
-  const lang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : 'en';
-  if (!file || !out) throw new Error('Usage: npm run intents -- from-jsonl FILE.jsonl --out DIR [--lang en]');
+  const parsed = parseCommand(args, { usage: USAGE, options: { out: { type: 'string' }, lang: { type: 'string', default: 'en' } } });
+  if (!parsed) return 0;
+  const { out, lang } = parsed.values;
+  const [file, ...extra] = parsed.positionals;
+  if (!file) throw usageError('from-jsonl needs the FILE.jsonl to read');
+  if (extra.length) throw usageError(`unexpected argument ${extra[0]}`);
+  if (!out) throw usageError('from-jsonl needs --out DIR');
   const byLabel = new Map<string, string[]>();
   fs.readFileSync(file, 'utf8')
     .split('\n')

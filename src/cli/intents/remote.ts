@@ -6,6 +6,7 @@ import { clientOptions } from '../../nlu/dialogflow/engine';
 import { unzipAgent, zipAgent } from '../../nlu/agent/zip';
 import { validateAgent } from '../../nlu/agent/validate';
 import { defaultAgentDir } from '../../paths';
+import { parseCommand, usageError } from '../args';
 
 function target() {
   const config = loadConfig(process.env, { isTty: false });
@@ -15,8 +16,26 @@ function target() {
   return { client: new v2.AgentsClient(clientOptions(df) as never), parent, df };
 }
 
+const PUSH_USAGE = `Usage: npm run intents -- push [DIR]
+
+Restores the agent folder (default intents/) into the configured Dialogflow ES agent (DIALOGFLOW_PROJECT_ID,
+DIALOGFLOW_LOCATION, GOOGLE_APPLICATION_CREDENTIALS), replacing its intents and entities, and trains it.`;
+
+const PULL_USAGE = `Usage: npm run intents -- pull [DIR]
+
+Exports the configured Dialogflow ES agent into the folder (default intents/); review with git diff, then commit.`;
+
+/** The folder argument, or undefined when --help was asked. */
+function folderOf(args: string[], usage: string): string | undefined {
+  const parsed = parseCommand(args, { usage, options: {} });
+  if (!parsed) return undefined;
+  if (parsed.positionals.length > 1) throw usageError(`one folder only, got ${parsed.positionals.length}`);
+  return path.resolve(parsed.positionals[0] ?? defaultAgentDir);
+}
+
 export async function push(args: string[]): Promise<number> {
-  const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? defaultAgentDir);
+  const dir = folderOf(args, PUSH_USAGE);
+  if (!dir) return 0;
   const issues = validateAgent(dir);
   if (issues.length) {
     for (const i of issues) process.stderr.write(`${i.file}: ${i.field}: ${i.message}\n`);
@@ -39,7 +58,8 @@ export async function push(args: string[]): Promise<number> {
 }
 
 export async function pull(args: string[]): Promise<number> {
-  const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? defaultAgentDir);
+  const dir = folderOf(args, PULL_USAGE);
+  if (!dir) return 0;
   const { client, parent } = target();
   try {
     const [op] = await client.exportAgent({ parent, agentUri: '' });

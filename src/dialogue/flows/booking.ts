@@ -282,7 +282,7 @@ export async function confirmBooking(t: Turn): Promise<void> {
           checkout: offer.checkout,
           guests: line.guests,
           guest: { name: f.name.value, email: f.email.value },
-          chatwoot: { accountId: t.info.accountId, contactId: t.info.contact.id, conversationId: t.info.conversationId },
+          origin: { accountId: t.info.accountId, contactId: t.info.contact.id, conversationId: t.info.conversationId },
           idempotencyKey: `cw-${t.info.accountId}-${t.info.conversationId}-${s.bookingRev}${offer.lines.length > 1 ? `-${i}` : ''}`,
         }),
       );

@@ -7,13 +7,26 @@
 import { createHash } from 'node:crypto';
 import { v2 } from '@google-cloud/dialogflow';
 import { grpc } from 'google-gax';
-import type { Config } from '../../config';
 import type { Logger } from '../../logging/logger';
 import { normalizeDialogflowParameters } from '../normalize';
 import { NluUnavailableError, type FulfillmentMessage, type NluEngine, type NluQuery, type NluResult } from '../port';
 import { jsonToStruct, structToJson, type Json } from './struct';
 
-type DfConfig = NonNullable<Config['nlu']['dialogflow']>;
+/** What the Dialogflow adapter needs (built from DIALOGFLOW_* in the wiring). */
+export interface DialogflowOptions {
+  projectId: string;
+  /** `global` or a region such as `europe-west1`. */
+  location: string;
+  environment?: string;
+  /** `host[:port]` (TLS), or `http://host:port` for a plain-text local server with no Google credentials. */
+  apiEndpoint?: string;
+  languageCode: string;
+  /** The agent's languages; a guest language outside them is asked in `languageCode`. */
+  supportedLanguages?: readonly string[];
+  /** The deadline of one call. */
+  timeoutMs: number;
+  credentialsFile?: string;
+}
 
 export const MAX_TEXT = 256;
 
@@ -34,7 +47,7 @@ export function sessionIdOf(id: string): string {
   return clean.length <= 36 ? clean : `h-${createHash('sha256').update(id).digest('hex').slice(0, 34)}`;
 }
 
-export function clientOptions(cfg: DfConfig): Record<string, unknown> {
+export function clientOptions(cfg: DialogflowOptions): Record<string, unknown> {
   const regional = cfg.location !== 'global';
   const opts: Record<string, unknown> = {};
   if (cfg.credentialsFile) opts.keyFilename = cfg.credentialsFile;
@@ -58,7 +71,7 @@ export class DialogflowNluEngine implements NluEngine {
   private quotaBackoffMs = 1000;
 
   constructor(
-    private readonly cfg: DfConfig,
+    private readonly cfg: DialogflowOptions,
     private readonly opts: { logger: Logger },
   ) {
     this.client = new v2.SessionsClient(clientOptions(cfg) as never);
@@ -151,7 +164,6 @@ export class DialogflowNluEngine implements NluEngine {
       confidence: Math.round((r.intentDetectionConfidence ?? 0) * 10_000) / 10_000,
       isFallback: Boolean(r.intent?.isFallback) || !r.intent,
       parameters: normalizeDialogflowParameters(raw, { timeZone: q.timeZone }),
-      rawParameters: raw,
       allRequiredParamsPresent: r.allRequiredParamsPresent !== false,
       messages,
       action: r.action || undefined,

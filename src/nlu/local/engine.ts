@@ -162,7 +162,6 @@ export class LocalNluEngine implements NluEngine {
       confidence: Math.round(confidence * 10_000) / 10_000,
       isFallback,
       parameters: extraction.normalized,
-      rawParameters: extraction.raw,
       allRequiredParamsPresent: !missingRequired,
       messages: this.messagesOf(intent, this.language),
       action: response?.action || undefined,
