@@ -69,6 +69,10 @@ export function decodeChoice(value: string): { listId: number; choice: Choice } 
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, last: -1 };
 const YES = /^(yes|yeah|yep|yup|yes please|sure|ok|okay|confirm|please confirm|yes confirm|go ahead|do it|book it|correct|that s right|sounds good|perfect|great)( please| it| thanks| thank you)?$/;
+/** A short message that starts by agreeing and takes nothing back: "yes please confirm", "ok great, go ahead". */
+const STARTS_YES = /^(yes|yeah|yep|yup|sure|ok|okay|confirm|go ahead|do it|book it|correct|perfect|great|sounds good|that s right|absolutely|please do|please confirm)\b/;
+const TAKES_BACK = /\b(no|not|don t|dont|wait|but|change|cancel|instead|wrong|actually|hold on)\b/;
+const agrees = (t: string) => YES.test(t) || (STARTS_YES.test(t) && t.split(' ').length <= 7 && !TAKES_BACK.test(t) && !/\d/.test(t));
 const NO = /^(no|nope|no thanks|no thank you|don t|do not|keep it|never mind|nevermind)$/;
 const clean = (s: string) =>
   s
@@ -109,7 +113,7 @@ export function matchOption(text: string, options: Option[]): Option | undefined
   const exact = options.find((o) => clean(o.title) === t || o.value === text.trim());
   if (exact) return exact;
   // "yes" / "no" answer a yes-or-no question whatever its buttons say.
-  if (YES.test(t)) return options.find((o) => isYes(answerOf(o))) ?? options.find((o) => answerOf(o)?.kind === 'modify' && (answerOf(o) as { what: string }).what === 'confirm');
+  if (agrees(t)) return options.find((o) => isYes(answerOf(o))) ?? options.find((o) => answerOf(o)?.kind === 'modify' && (answerOf(o) as { what: string }).what === 'confirm');
   if (NO.test(t)) return options.find((o) => isNo(answerOf(o)));
   // A title shortened for WhatsApp ("Sea View Sui…") or typed with a small slip.
   const prefix = options.filter((o) => t.length >= 4 && clean(o.title).startsWith(t));
