@@ -74,8 +74,12 @@ export const MIN_WORDS_TO_SWITCH = 4;
 /** The winner's score must be at least this many times the runner-up's to switch. */
 const MARGIN_TO_SWITCH = 2;
 
-/** The language a message is written in, among `supported` (base codes such as "en"), or undefined. */
-export function detectLanguage(text: string, supported: readonly string[]): Detection | undefined {
+/**
+ * The language a message is written in, among `supported` (base codes such as "en"), or undefined. With
+ * `current` (the conversation's language), "confident" means clearly not that language: a Spanish sentence is a
+ * clear switch away from English even when Portuguese comes a close second.
+ */
+export function detectLanguage(text: string, supported: readonly string[], current?: string): Detection | undefined {
   const only = [...new Set(supported.map((s) => baseLanguage(s)).filter((s): s is string => !!s))];
   if (!text.trim() || !only.length) return undefined;
   const ranked = detectAll(text, { only });
@@ -84,7 +88,8 @@ export function detectLanguage(text: string, supported: readonly string[]): Dete
     const cue = cueLanguage(text, only);
     return cue ? { language: cue, confident: false } : undefined;
   }
-  const second = ranked[1]?.accuracy ?? 0;
+  const against = current && current !== top.lang ? ranked.find((r) => r.lang === current) : undefined;
+  const second = (against ?? ranked[1])?.accuracy ?? 0;
   const words = wordCount(text);
   // Very short text: a greeting word says more than two or three n-grams.
   if (words < MIN_WORDS_TO_SWITCH) {
@@ -129,6 +134,6 @@ export function languageForTurn(
     if (detected) return { code: detected.language, source: 'text' };
     return { code: previous?.code ?? baseLanguage(defaultLanguage) ?? 'en', source: 'default' };
   }
-  const detected = turn.text ? detectLanguage(turn.text, supported) : undefined;
+  const detected = turn.text ? detectLanguage(turn.text, supported, previous.code) : undefined;
   return detected?.confident && detected.language !== previous.code ? { code: detected.language, source: 'text' } : previous;
 }
