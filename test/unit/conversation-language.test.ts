@@ -37,6 +37,16 @@ describe('conversationLanguage', () => {
     expect(play([{ hint: 'en-US', input: opened }, { hint: 'en-US', input: say('Quiero reservar una habitación individual del 3/4 al 6/4') }]).map((l) => l.code)).toEqual(['en', 'es']);
   });
 
+  it("English shorthand, names and e-mails never switch an English conversation (n-grams alone are fooled by them)", () => {
+    for (const text of ['twin room 2 ppl 19-21 mar', 'hi twin 2 ppl april 9-11', 'please cancel booking 59ZPXWJS, leo.martins@example.com', 'no sorry, april 16-18', 'Rua de São Miguel 19, Alfama?']) {
+      expect([text, play([{ hint: 'en', input: opened }, { hint: 'en', input: say(text) }])[1].code]).toEqual([text, 'en']);
+    }
+  });
+
+  it('reads English shorthand as English when nothing else is known', () => {
+    expect(play([{ input: say('hi twin 2 ppl april 9-11') }])[0].code).toBe('en');
+  });
+
   it('a greeting word alone does not override the browser language', () => {
     expect(play([{ hint: 'en', input: say('Hola') }])[0].code).toBe('en');
   });
