@@ -3,6 +3,7 @@
  * what the booking frame holds and how to reach the guest. The note is in the hotel's language (English here),
  * with room names as the hotel file names them, whatever language the guest writes in.
  */
+import { baseLanguage } from '../../nlu/language';
 import { stayOf } from '../frame';
 import type { HandoffReason } from '../port';
 import type { Turn } from '../turn';
@@ -52,7 +53,7 @@ export function handoff(t: Turn, reason: HandoffReason, why: string, guestMessag
       s.managing ? `Booking in question: ${s.managing}.` : '',
       s.booked.length ? `Booked in this conversation: ${s.booked.join(', ')}.` : '',
       `Contact: ${[c.name, c.email, c.phone].filter(Boolean).join(' · ') || 'no details'}${c.verified ? ' (verified by the website)' : ''}.`,
-      t.language !== t.staffHotel.language ? `The guest writes in ${languageName(t.language, t.staffHotel.language)}.` : '',
+      t.language !== baseLanguage(t.staffHotel.language) ? `The guest writes in ${languageName(t.language, t.staffHotel.language)}.` : '',
       'Set the conversation back to Pending to hand it back to the bot.',
     ]
       .filter(Boolean)
