@@ -72,6 +72,10 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
       name: nlu.name,
       ready: () => nlu!.ready(),
       close: () => nlu!.close(),
+      // The dialogue answers guests in these languages (src/dialogue/language.ts).
+      get languages() {
+        return nlu!.languages;
+      },
       detect: async (q) => {
         const start = process.hrtime.bigint();
         const r = await nlu!.detect(q);

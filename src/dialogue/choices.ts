@@ -74,6 +74,10 @@ const STARTS_YES = /^(yes|yeah|yep|yup|sure|ok|okay|confirm|go ahead|do it|book 
 const TAKES_BACK = /\b(no|not|don t|dont|wait|but|change|cancel|instead|wrong|actually|hold on)\b/;
 const agrees = (t: string) => YES.test(t) || (STARTS_YES.test(t) && t.split(' ').length <= 7 && !TAKES_BACK.test(t) && !/\d/.test(t));
 const NO = /^(no|nope|no thanks|no thank you|don t|do not|keep it|never mind|nevermind)$/;
+/** Yes and no in the other languages of the bot (accents are gone by then: "sí" is "si", "não" is "nao"). */
+const YES_OTHER =
+  /^(si|si por favor|si gracias|claro|vale|de acuerdo|perfecto|confirmar|confirmo|adelante|sim|sim por favor|sim obrigad[oa]|claro que sim|pode ser|pode confirmar|confirma|ja|ja bitte|ja gerne|genau|gerne|bitte bestatigen|bestatigen|oui|oui merci|oui s il vous plait|d accord|parfait|je confirme|confirmer|c est bon)$/;
+const NO_OTHER = /^(no gracias|mejor no|nao|nao obrigad[oa]|nein|nein danke|lieber nicht|non|non merci)$/;
 const clean = (s: string) =>
   s
     .toLowerCase()
@@ -113,8 +117,8 @@ export function matchOption(text: string, options: Option[]): Option | undefined
   const exact = options.find((o) => clean(o.title) === t || o.value === text.trim());
   if (exact) return exact;
   // "yes" / "no" answer a yes-or-no question whatever its buttons say.
-  if (agrees(t)) return options.find((o) => isYes(answerOf(o))) ?? options.find((o) => answerOf(o)?.kind === 'modify' && (answerOf(o) as { what: string }).what === 'confirm');
-  if (NO.test(t)) return options.find((o) => isNo(answerOf(o)));
+  if (agrees(t) || YES_OTHER.test(t)) return options.find((o) => isYes(answerOf(o))) ?? options.find((o) => answerOf(o)?.kind === 'modify' && (answerOf(o) as { what: string }).what === 'confirm');
+  if (NO.test(t) || NO_OTHER.test(t)) return options.find((o) => isNo(answerOf(o)));
   // A title shortened for WhatsApp ("Sea View Sui…") or typed with a small slip.
   const prefix = options.filter((o) => t.length >= 4 && clean(o.title).startsWith(t));
   if (prefix.length === 1) return prefix[0];

@@ -103,7 +103,9 @@ export function namedNight(text: string, today: string): string | undefined {
 
 /** A greeting in front of a request is part of the request: "Hola! hi, room for 2…" → "room for 2…". */
 export function withoutGreeting(text: string): string {
-  const m = /^\s*(?:(?:hi|hello|hey|hiya|hola|ola|olá|bonjour|hallo|good (?:morning|afternoon|evening)|greetings|dear sir|dear madam)[\s,!.:;-]*(?:there|all|team)?[\s,!.:;-]*)+/i.exec(text);
+  // English, then the greetings of the other languages the bot speaks ("Guten Tag, ich möchte…", "Bom dia, …").
+  const m =
+    /^\s*(?:(?:hi|hello|hey|hiya|hola|ola|olá|oi|bonjour|bonsoir|salut|hallo|moin|servus|good (?:morning|afternoon|evening)|greetings|dear sir|dear madam|buen[oa]s(?: d[ií]as| tardes| noches)?|bom dia|boa tarde|boa noite|guten (?:tag|morgen|abend)|gr[üu](?:ß|ss) gott)[\s,!.:;-]*(?:there|all|team)?[\s,!.:;-]*)+/i.exec(text);
   if (!m) return text;
   const rest = text.slice(m[0].length).trim();
   return rest.length >= 6 ? rest : text;

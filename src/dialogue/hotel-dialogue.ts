@@ -4,6 +4,7 @@
  * and the flows decide. It talks only to the NLU and reservations ports it is given.
  */
 import { assistNote } from './flows/assist';
+import { conversationLanguage } from './language';
 import type { ConversationInfo, Decision, Dialogue, DialogueDeps, GuestInput } from './port';
 import { route } from './router';
 import { initialState, loadState } from './state';
@@ -13,12 +14,19 @@ export class HotelDialogue implements Dialogue {
   constructor(private readonly deps: DialogueDeps) {}
 
   async handle(input: GuestInput, info: ConversationInfo, rawState: unknown): Promise<Decision> {
-    const t = new Turn(this.deps, loadState(rawState), info, this.deps.hotelFor(info.inboxId));
+    const state = loadState(rawState);
+    const hotel = this.deps.hotelFor(info.inboxId);
+    state.language = conversationLanguage(state.language, info, input, this.deps.nlu.languages, hotel);
+    const t = new Turn(this.deps, state, info, hotel);
     await route(t, input);
     return t.decision();
   }
 
   assist(text: string, info: ConversationInfo): Promise<string | undefined> {
-    return assistNote(new Turn(this.deps, initialState(), info, this.deps.hotelFor(info.inboxId)), text);
+    const state = initialState();
+    const hotel = this.deps.hotelFor(info.inboxId);
+    // The guest's message is read in the guest's language; the note is written in the hotel's.
+    state.language = conversationLanguage(undefined, info, { kind: 'message', text, hasAttachments: false, messageId: 0 }, this.deps.nlu.languages, hotel);
+    return assistNote(new Turn(this.deps, state, info, hotel), text);
   }
 }

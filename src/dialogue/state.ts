@@ -97,6 +97,11 @@ export const stateSchema = z.object({
   /** Codes booked in this conversation, newest last. */
   booked: z.array(z.string()).default([]),
   greeted: z.boolean().optional(),
+  /**
+   * The guest's language for this conversation and where it came from (language.ts); optional, so states stored
+   * before languages existed still load (their next turn chooses one).
+   */
+  language: z.object({ code: z.string().min(2).max(8), source: z.enum(['chatwoot', 'text', 'default']) }).optional(),
 });
 export type DialogueState = z.infer<typeof stateSchema>;
 

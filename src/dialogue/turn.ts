@@ -3,6 +3,8 @@
  * produce (replies, handoff). The reservations port is wrapped so that a turn asks the store for each thing once,
  * however many flows look at the same offer or booking.
  */
+import { baseLanguage } from '../nlu/language';
+import { hotelIn } from '../reservations/hotel-texts';
 import { todayIn } from '../time/dates';
 import type { Hotel, RoomType } from '../reservations/hotel';
 import type { Booking, BookingAccess, ReservationStore, RoomOffer } from '../reservations/port';
@@ -61,18 +63,38 @@ export class Turn {
   handoff?: Handoff;
   resolve?: boolean;
   readonly today: string;
+  /** The guest's language for this conversation (language.ts chose it and keeps it in the state). */
+  readonly language: string;
+  /** The bot's words in the guest's language. */
   readonly w: Wording;
+  /** The hotel as the guest reads it: room names, descriptions, policies and FAQ answers in the guest's language. */
+  readonly hotel: Hotel;
+  /** The hotel as its staff read it (the hotel file's own language): for private notes. */
+  readonly staffHotel: Hotel;
   readonly store: TurnStore;
 
   constructor(
     readonly deps: DialogueDeps,
     readonly state: DialogueState,
     readonly info: ConversationInfo,
-    readonly hotel: Hotel,
+    hotel: Hotel,
   ) {
     this.today = todayIn(hotel.timezone, deps.clock.now());
-    this.w = wordingFor(info.language, hotel.language);
+    this.language = state.language?.code ?? baseLanguage(info.language) ?? hotel.language;
+    this.w = wordingFor(this.language, hotel.language);
+    this.hotel = hotelIn(hotel, this.language);
+    this.staffHotel = hotel;
     this.store = new TurnStore(deps.reservations, hotel.id);
+  }
+
+  /** The bot's words in the hotel's own language, for staff. */
+  get staffWording(): Wording {
+    return wordingFor(this.staffHotel.language, this.staffHotel.language);
+  }
+
+  /** A room type's name as staff know it (the hotel file's own language). */
+  staffRoomName(id: string): string {
+    return this.staffHotel.room_types.find((r) => r.id === id)?.name ?? id;
   }
 
   get rich(): boolean {

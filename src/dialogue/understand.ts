@@ -28,7 +28,7 @@ export async function understand(t: Turn, text: string): Promise<void> {
   const r: NluResult = await t.deps.nlu.detect({
     text: request,
     sessionId: `cw-${t.info.accountId}-${t.info.conversationId}`,
-    languageCode: t.info.language ?? t.hotel.language,
+    languageCode: t.language,
     timeZone: t.hotel.timezone,
     referenceDate: t.today,
     contexts: contexts(t),

@@ -8,6 +8,7 @@ import type { Database } from '../db/database';
 import { chatwootClock, guard } from './guards';
 import { conversationInfo, guestInputOf } from './edge';
 import type { ConversationInfo, Decision, Dialogue, GuestInput } from '../dialogue/port';
+import { wordingFor } from '../dialogue/wording';
 import type { Logger } from '../logging/logger';
 import { decisionToActions } from './actions';
 import type { ConversationFields, ConversationStore } from './conversation-store';
@@ -39,7 +40,8 @@ function errorHandoff(input: GuestInput, info: ConversationInfo, error: string):
     state: undefined,
     handoff: {
       reason: 'error',
-      guestMessage: 'Sorry, I ran into a problem. A member of our team will take over and reply here shortly.',
+      // The dialogue could not run, so its choice of language is unknown: Chatwoot's hint, else English.
+      guestMessage: wordingFor(info.language, 'en').handoffError,
       note: [
         '[Hotel bot] Handoff · reason: error (the bot could not process this message)',
         said ? `Guest wrote: “${said}”` : '',

@@ -63,6 +63,31 @@ function cueLanguage(text: string, supported: readonly string[]): string | undef
 /** Words of letters in the message (digits, dates and e-mails say nothing about the language). */
 const wordCount = (text: string) => plain(text.replace(/\S+@\S+/g, ' ')).split(' ').filter((w) => w.length > 1).length;
 
+/**
+ * Everyday words of each language (articles, pronouns, prepositions, and the words of a hotel chat), without
+ * accents as `plain` writes them. A switch of language needs a few of them: n-grams are easily fooled by
+ * shorthand, names and e-mail addresses.
+ */
+const COMMON_WORDS: Record<string, Set<string>> = Object.fromEntries(
+  Object.entries({
+    en: 'the a an and or for to of in on at is are i we you my our your me us please with from have has do does can could would like want need book booking room rooms night nights it this that there what how when is speak continue english sorry thanks hi hello hey people ppl guests adults april may june july august',
+    es: 'el la los las un una unos unas de del al y o para por con en mi mis su sus quiero quisiera queria necesito tienen tiene tienes hay habitacion habitaciones noche noches reserva reservar que como cuanto cuesta es esta estoy me nos gracias hola hablar persona fechas cambiar cancelar si puedo podemos seguir espanol favor prefiero buenas',
+    pt: 'o a os as um uma de do da dos das no na em e para pra com por meu minha quero gostaria preciso tem quarto quartos noite noites reserva reservar obrigado obrigada ola falar pessoa datas alterar mudar cancelar voce voces vcs nao sim bom dia',
+    de: 'der die das den dem des ein eine einen einem und oder fur mit von vom bis zum zur am im ich wir sie mein meine meinen mochte mochten hatte haben gibt es zimmer nacht nachte buchung buchen stornieren andern bitte danke ist nicht kann konnen sprechen guten tag hallo',
+    fr: 'le la les un une des du de et ou pour avec en au aux je nous vous mon ma mes votre vos voudrais souhaite souhaiterais avez chambre chambres nuit nuits reservation reserver annuler modifier merci bonjour est pas parler quelqu il plait',
+  }).map(([lang, words]) => [lang, new Set(words.split(' '))]),
+);
+/** A switch of language needs at least this many everyday words of the new language. */
+const MIN_COMMON_WORDS_TO_SWITCH = 2;
+
+function commonWords(text: string, lang: string): number {
+  const known = COMMON_WORDS[lang];
+  if (!known) return 0;
+  return plain(text.replace(/\S+@\S+/g, ' '))
+    .split(' ')
+    .filter((w) => known.has(w)).length;
+}
+
 export interface Detection {
   language: string;
   /** Long enough and won by a wide margin: enough to switch a conversation's language. */
@@ -74,8 +99,12 @@ export const MIN_WORDS_TO_SWITCH = 4;
 /** The winner's score must be at least this many times the runner-up's to switch. */
 const MARGIN_TO_SWITCH = 2;
 
-/** The language a message is written in, among `supported` (base codes such as "en"), or undefined. */
-export function detectLanguage(text: string, supported: readonly string[]): Detection | undefined {
+/**
+ * The language a message is written in, among `supported` (base codes such as "en"), or undefined. With
+ * `current` (the conversation's language), "confident" means clearly not that language: a Spanish sentence is a
+ * clear switch away from English even when Portuguese comes a close second.
+ */
+export function detectLanguage(text: string, supported: readonly string[], current?: string): Detection | undefined {
   const only = [...new Set(supported.map((s) => baseLanguage(s)).filter((s): s is string => !!s))];
   if (!text.trim() || !only.length) return undefined;
   const ranked = detectAll(text, { only });
@@ -84,14 +113,29 @@ export function detectLanguage(text: string, supported: readonly string[]): Dete
     const cue = cueLanguage(text, only);
     return cue ? { language: cue, confident: false } : undefined;
   }
-  const second = ranked[1]?.accuracy ?? 0;
+  const against = current && current !== top.lang ? ranked.find((r) => r.lang === current) : undefined;
+  const second = (against ?? ranked[1])?.accuracy ?? 0;
   const words = wordCount(text);
   // Very short text: a greeting word says more than two or three n-grams.
   if (words < MIN_WORDS_TO_SWITCH) {
     const cue = cueLanguage(text, only);
     if (cue) return { language: cue, confident: false };
   }
-  return { language: top.lang, confident: words >= MIN_WORDS_TO_SWITCH && top.accuracy >= MARGIN_TO_SWITCH * second };
+  // Shorthand ("hi twin 2 ppl april 9-11") can score as a language none of whose everyday words it uses: then the
+  // language whose words it does use is the better reading (never a confident one).
+  const own = commonWords(text, top.lang);
+  if (own === 0) {
+    const byWords = ranked.map((r) => ({ lang: r.lang, n: commonWords(text, r.lang) })).filter((r) => r.n > 0);
+    const best = byWords.sort((a, b) => b.n - a.n)[0];
+    if (best) return { language: best.lang, confident: false };
+  }
+  let confident = words >= MIN_WORDS_TO_SWITCH && top.accuracy >= MARGIN_TO_SWITCH * second;
+  // Away from the conversation's language, n-grams alone are not enough: "twin room 2 ppl 19-21 mar" scores as
+  // German. The message must also use the new language's own small words, more of them than the current one's.
+  if (confident && current && current !== top.lang) {
+    confident = own >= MIN_COMMON_WORDS_TO_SWITCH && own > commonWords(text, current);
+  }
+  return { language: top.lang, confident };
 }
 
 export interface LanguageHint {
@@ -129,6 +173,6 @@ export function languageForTurn(
     if (detected) return { code: detected.language, source: 'text' };
     return { code: previous?.code ?? baseLanguage(defaultLanguage) ?? 'en', source: 'default' };
   }
-  const detected = turn.text ? detectLanguage(turn.text, supported) : undefined;
+  const detected = turn.text ? detectLanguage(turn.text, supported, previous.code) : undefined;
   return detected?.confident && detected.language !== previous.code ? { code: detected.language, source: 'text' } : previous;
 }

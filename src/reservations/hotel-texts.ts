@@ -41,3 +41,27 @@ export function hotelLanguages(hotel: Hotel): string[] {
   for (const p of Object.values(hotel.texts.policies)) add(p);
   return [...seen];
 }
+
+const views = new WeakMap<Hotel, Map<string, Hotel>>();
+
+/**
+ * The hotel as a guest of this language reads it: room names and descriptions, policies and FAQ answers in that
+ * language (each falling back as `textIn` does); everything else, FAQ keywords of every language included, as it
+ * is. Code that shows `room.name` or `policies.cancellation` to the guest needs nothing more. Built once per
+ * hotel and language.
+ */
+export function hotelIn(hotel: Hotel, language: string | undefined): Hotel {
+  if (!language || language.toLowerCase() === hotel.language.toLowerCase()) return hotel;
+  let byLanguage = views.get(hotel);
+  if (!byLanguage) views.set(hotel, (byLanguage = new Map()));
+  const cached = byLanguage.get(language);
+  if (cached) return cached;
+  const view: Hotel = {
+    ...hotel,
+    room_types: hotel.room_types.map((r) => ({ ...r, name: textIn(r.texts.name, language, hotel) ?? r.name, description: textIn(r.texts.description, language, hotel) ?? r.description })),
+    faq: hotel.faq.map((f) => ({ ...f, answer: textIn(f.texts.answer, language, hotel) ?? f.answer })),
+    policies: Object.fromEntries(Object.entries(hotel.policies).map(([k, v]) => [k, textIn(hotel.texts.policies[k], language, hotel) ?? v])),
+  };
+  byLanguage.set(language, view);
+  return view;
+}

@@ -17,6 +17,16 @@ const newConversation = z.object({
   email: z.string().optional(),
   phone: z.string().optional(),
   verified: z.boolean().optional(),
+  /**
+   * The web widget's `browser_language` ("es-ES", "de"); null or "" for a browser that reports none (the bot then
+   * reads the guest's language from the text). Default "en", as an English browser reports.
+   */
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/, 'language must be a code such as "es" or "pt-BR", or null for none')
+    .or(z.literal(''))
+    .nullable()
+    .optional(),
 });
 const guestMessage = z.object({ content: z.unknown() });
 const submission = z.object({
@@ -87,7 +97,7 @@ export function guestApi(emu: SandboxEmulator): express.Router {
       phone: b.phone?.trim() || (isWhatsapp ? '+34600000000' : null),
       verified: Boolean(b.verified),
     });
-    const c = world.addConversation(inbox.id, contact);
+    const c = world.addConversation(inbox.id, contact, b.language === undefined ? 'en' : b.language || null);
     if (b.inbox === 'web') emu.delivery.send(webwidgetTriggered(world, c, contact, world.inboxes.get(inbox.id)!, c.contactInboxId, c.sourceId));
     res.status(201).json(view(c));
   });

@@ -76,7 +76,7 @@ export function conversationWebhook(w: SandboxWorld, conv: Conversation) {
   const contact = w.contacts.get(conv.contactId)!;
   const last = [...conv.messages].reverse().find((m) => !m.private && m.messageType !== 'activity');
   return {
-    additional_attributes: inbox.channel === 'Channel::WebWidget' ? { browser: { device_name: 'Unknown', browser_name: 'Chrome', platform_name: 'Linux', browser_version: '126.0', platform_version: '' }, referer: 'http://localhost/', initiated_at: { timestamp: new Date(conv.createdAt).toString() }, browser_language: 'en' } : {},
+    additional_attributes: inbox.channel === 'Channel::WebWidget' ? { browser: { device_name: 'Unknown', browser_name: 'Chrome', platform_name: 'Linux', browser_version: '126.0', platform_version: '' }, referer: 'http://localhost/', initiated_at: { timestamp: new Date(conv.createdAt).toString() }, ...(conv.browserLanguage ? { browser_language: conv.browserLanguage } : {}) } : {},
     can_reply: true,
     channel: inbox.channel,
     contact_inbox: { id: conv.contactInboxId, contact_id: contact.id, inbox_id: inbox.id, source_id: conv.sourceId, created_at: iso(conv.createdAt), updated_at: iso(conv.createdAt), hmac_verified: contact.verified, pubsub_token: 'sandbox' },
@@ -140,6 +140,6 @@ export function webwidgetTriggered(w: SandboxWorld, conv: Conversation | null, c
     current_conversation: conv ? conversationWebhook(w, conv) : null,
     source_id: sourceId,
     event: 'webwidget_triggered',
-    event_info: { initiated_at: { timestamp: new Date().toString() }, referer: 'http://localhost/', widget_language: 'en', browser_language: 'en', browser: { browser_name: 'Chrome', browser_version: '126.0', device_name: 'Unknown', platform_name: 'Linux', platform_version: '' } },
+    event_info: { initiated_at: { timestamp: new Date().toString() }, referer: 'http://localhost/', widget_language: conv?.browserLanguage ?? 'en', ...(conv?.browserLanguage ? { browser_language: conv.browserLanguage } : {}), browser: { browser_name: 'Chrome', browser_version: '126.0', device_name: 'Unknown', platform_name: 'Linux', platform_version: '' } },
   };
 }

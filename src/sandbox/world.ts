@@ -55,6 +55,11 @@ export interface Conversation {
   staffTookOver: boolean;
   /** Increases on every change, for the page's polling. */
   version: number;
+  /**
+   * What the web widget reports as `browser_language` (the visitor's browser, e.g. "es-ES"); null when it reports
+   * none, so the bot reads the language from what the guest writes.
+   */
+  browserLanguage: string | null;
 }
 
 /** The sandbox's inboxes, by the name the page and the guest API use for them. */
@@ -83,7 +88,7 @@ export class SandboxWorld {
     return contact;
   }
 
-  addConversation(inboxId: number, contact: Contact): Conversation {
+  addConversation(inboxId: number, contact: Contact, browserLanguage: string | null = 'en'): Conversation {
     const now = Date.now();
     const conv: Conversation = {
       id: ++this.nextConversation,
@@ -103,6 +108,7 @@ export class SandboxWorld {
       typing: false,
       staffTookOver: false,
       version: 1,
+      browserLanguage,
     };
     this.conversations.set(conv.id, conv);
     return conv;

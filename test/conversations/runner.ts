@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { parse } from 'yaml';
 import type { ReservationStore } from '../../src/reservations/port';
-import { formatDate } from '../../src/time/dates';
+import { formatDateFor } from '../../src/dialogue/wording/format';
+import { en } from '../../src/dialogue/wording/en';
+import { detectLanguage } from '../../src/nlu/language';
 import type { TestService } from '../support/service';
 
 export interface Step {
@@ -20,7 +22,7 @@ export interface Step {
   staff?: 'pending' | 'open' | 'resolved';
   /** Staff write to the guest (an outgoing agent message), whatever the status. */
   staff_says?: string;
-  new_conversation?: { channel?: 'web' | 'whatsapp'; email?: string; verified?: boolean };
+  new_conversation?: { channel?: 'web' | 'whatsapp'; email?: string; verified?: boolean; browser_language?: string };
   remember?: Record<string, string>; // name: regex with one group, applied to the new bot messages
   /** Remember the code of the newest booking in the database under this name. */
   remember_booking?: string;
@@ -49,6 +51,13 @@ export interface Dialogue {
   /** The current bot fails this conversation: why. The corpus runs it as `it.failing`. */
   gap?: string;
   given?: { bookings?: SeedBooking[] };
+  /** What the web widget reports as `browser_language`: "de-DE", or `none`; default the sandbox's "en". */
+  browser_language?: string;
+  /**
+   * The guest's language: every bot reply with words of its own must be written in it (see `languageProblem`),
+   * and `says_date` looks for dates as that language writes them.
+   */
+  replies_in?: string;
   steps: Step[];
 }
 
@@ -143,17 +152,39 @@ function compareBookings(actual: BookingRow[], expected: ExpectedBooking[]): str
   return problems.length ? problems.join('; ') : undefined;
 }
 
-/** A price as the bot may write it: 1180 EUR, 1,180 EUR, EUR 1180, €1180, 1180.00 EUR. */
+/** A price as the bot may write it: 1180 EUR, 1,180 EUR, EUR 1180, €1180, 1180.00 EUR, 1.180 €, 1 180 €. */
 function pricePattern(amount: number, currency: string): RegExp {
   const digits = String(amount);
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '[,. ]?');
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '[,. \u00a0\u202f]?');
   const n = `(?<![\\d.,])${grouped}(?:[.,]00)?(?![\\d])`;
   const cur = currency === 'EUR' ? '(?:EUR|€)' : currency;
   return new RegExp(`${n}\\s?${cur}|${cur}\\s?${n}`);
 }
 
+const LANGUAGES = ['en', 'es', 'pt', 'de', 'fr'];
+/** The English catalog's own sentences (not the short words that several languages share): none may leak. */
+const ENGLISH = Object.values(en).flatMap((v) => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v) : [])).filter((s): s is string => typeof s === 'string' && s.split(' ').length >= 3);
+
+/**
+ * Whether a bot message is in the guest's language: no sentence of the English catalog in it, and, once codes,
+ * e-mails, amounts and dates are set aside, the words read as that language (a message of fewer than four words,
+ * such as a room name or "2", says too little to tell).
+ */
+function languageProblem(message: string, lang: string): string | undefined {
+  if (lang !== 'en') {
+    const leaked = ENGLISH.find((s) => message.includes(s));
+    if (leaked) return `English wording "${leaked}"`;
+  }
+  const words = message.replace(/\S+@\S+/g, ' ').replace(/\b[0-9A-HJKMNP-TV-Z]{8}\b/g, ' ').replace(/\S*\d\S*/g, ' ');
+  if (words.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length < 4) return undefined;
+  const found = detectLanguage(words, LANGUAGES)?.language;
+  return found && found !== lang ? `reads as ${found}` : undefined;
+}
+
 interface Turn {
   said: string;
+  /** The guest's language (Dialogue.replies_in), for dates. */
+  lang: string;
   bot: any[];
   notes: any[];
   after: any;
@@ -166,13 +197,14 @@ interface Turn {
 /** Checks one expectation; returns what is wrong, or undefined. */
 async function checkExpectation(key: string, v: any, t: Turn): Promise<string | undefined> {
   const { said, bot, notes, after } = t;
+  const formatDate = formatDateFor(t.lang);
   const has = (s: string) => said.toLowerCase().includes(s.toLowerCase());
   switch (key) {
     case 'says': // a text that must appear: an answer of the hotel file, a room name, a code
       return has(String(v)) ? undefined : 'not found';
     case 'says_not':
       return has(String(v)) ? 'found' : undefined;
-    case 'says_date': // dates as the bot states them: `says_date: 2027-03-19` → "Fri, 19 Mar 2027"
+    case 'says_date': // dates as the bot states them: `says_date: 2027-03-19` → "Fri, 19 Mar 2027" ("vie, 19 mar 2027" in Spanish)
       for (const d of [v].flat()) if (!has(formatDate(String(d)))) return `"${formatDate(String(d))}" not found`;
       return undefined;
     case 'says_not_date':
@@ -208,7 +240,8 @@ async function checkExpectation(key: string, v: any, t: Turn): Promise<string | 
       const h = (v === true ? {} : v) as { reason?: string; note_includes?: unknown[] };
       if (h.reason && after.custom_attributes.bot_handoff_reason !== h.reason) return `reason is ${after.custom_attributes.bot_handoff_reason}`;
       const text = notes.map((n) => n.content).join('\n').toLowerCase();
-      const missing = (h.note_includes ?? []).map((x) => (/^\d{4}-\d{2}-\d{2}$/.test(String(x)) ? formatDate(String(x)) : String(x))).filter((x) => !text.includes(x.toLowerCase()));
+      // Notes are in the hotel's language (English in the test hotels), whatever the guest's.
+      const missing = (h.note_includes ?? []).map((x) => (/^\d{4}-\d{2}-\d{2}$/.test(String(x)) ? formatDateFor('en')(String(x)) : String(x))).filter((x) => !text.includes(x.toLowerCase()));
       return missing.length ? `the notes lack ${missing.map((m) => `"${m}"`).join(', ')}` : undefined;
     }
     case 'bookings': // the exact set of bookings in the hotel (the corpus starts each dialogue on an empty hotel)
@@ -231,8 +264,11 @@ async function checkExpectation(key: string, v: any, t: Turn): Promise<string | 
     case 'booking': {
       // `booking: confirmed` (the code said in this step, or ${code}) or `booking: {code, room, checkin, …, status}`.
       const want = (typeof v === 'string' ? { status: v } : v) as Partial<BookingRow>;
-      const code = want.code ?? /Confirmation code: ([0-9A-HJKMNP-TV-Z]{8})/.exec(said)?.[1] ?? t.vars.code;
-      const row = (await t.rows()).find((r) => r.code === code);
+      const all = await t.rows();
+      // The code said in this step in any language ("Código de reserva: …"), else the one remembered.
+      const said8 = [...said.matchAll(/\b[0-9A-HJKMNP-TV-Z]{8}\b/g)].map((m) => m[0]).find((c) => all.some((r) => r.code === c));
+      const code = want.code ?? /Confirmation code: ([0-9A-HJKMNP-TV-Z]{8})/.exec(said)?.[1] ?? said8 ?? t.vars.code;
+      const row = all.find((r) => r.code === code);
       if (!row) return `booking ${code} is missing`;
       const wrong = Object.entries(want).filter(([k, x]) => String((row as any)[k]).toLowerCase() !== String(x).toLowerCase());
       return wrong.length ? `booking ${code} is ${showRow(row)} (${wrong.map(([k]) => k).join(', ')} differ)` : undefined;
@@ -288,12 +324,18 @@ export async function play(svc: TestService, d: Dialogue, ctx?: PlayContext): Pr
     }
     for (const r of await bookingRows(svc)) seeded.set(r.code, r);
   }
-  let conv = await svc.api('POST', '/conversations', { inbox: d.channel });
+  const browserLanguage = (l: string | undefined) => (l === undefined ? {} : { language: l === 'none' ? null : l });
+  let conv = await svc.api('POST', '/conversations', { inbox: d.channel, ...browserLanguage(d.browser_language) });
   await svc.settle();
   for (const [i, step] of d.steps.entries()) {
     const where = `${d.name}, step ${i + 1}`;
     if (step.new_conversation) {
-      conv = await svc.api('POST', '/conversations', { inbox: step.new_conversation.channel ?? d.channel, email: step.new_conversation.email, verified: step.new_conversation.verified });
+      conv = await svc.api('POST', '/conversations', {
+        inbox: step.new_conversation.channel ?? d.channel,
+        email: step.new_conversation.email,
+        verified: step.new_conversation.verified,
+        ...browserLanguage(step.new_conversation.browser_language ?? d.browser_language),
+      });
       await svc.settle();
     }
     const current = await svc.api('GET', `/conversations/${conv.id}`);
@@ -333,7 +375,14 @@ export async function play(svc: TestService, d: Dialogue, ctx?: PlayContext): Pr
       vars[step.remember_booking] = newest.code;
       seeded.set(newest.code, newest);
     }
-    const turn: Turn = { said, bot, notes, after, rows, vars, seeded, svc };
+    const turn: Turn = { said, lang: d.replies_in ?? 'en', bot, notes, after, rows, vars, seeded, svc };
+    if (d.replies_in) {
+      for (const m of bot) {
+        const text = [m.content, ...(m.content_attributes?.items ?? []).map((it: any) => [it.title, it.description].filter(Boolean).join(' '))].filter(Boolean).join('\n');
+        const problem = languageProblem(text, d.replies_in);
+        if (problem) throw new Error(`${where}: a reply is not in ${d.replies_in} (${problem}):\n${text}\n\nConversation:\n${transcript(after)}`);
+      }
+    }
     for (const raw of step.expect ?? []) {
       const [key, value] = typeof raw === 'string' ? [raw, true] : Object.entries(raw)[0];
       const v = fillDeep(value, vars);

@@ -58,6 +58,17 @@ run('sandbox chat page in Chromium', () => {
     expect(await svc.db.query('SELECT status FROM bookings WHERE code = $1', [code])).toEqual([{ status: 'confirmed' }]);
   });
 
+  it("the browser language picks the guest's language; with none, the bot follows what the guest writes", async () => {
+    await page.getByTestId('language').selectOption('es');
+    await page.getByText('¿En qué puedo ayudarle?').waitFor();
+    await page.getByRole('button', { name: 'Reservar una habitación' }).click();
+    await page.getByText('¿Para qué fechas sería?').waitFor();
+    await page.getByTestId('language').selectOption('');
+    await page.getByText('How can I help you today?').waitFor();
+    await say('Hola, quiero reservar una habitación doble para dos personas');
+    await page.getByText('¿Para qué fechas sería?').waitFor();
+  });
+
   it('asking for a person shows the handoff and note to staff, and staff hand back to the bot', async () => {
     await say('I would like to talk to a person');
     await page.getByTestId('note').first().waitFor();

@@ -15,13 +15,14 @@ export async function assistNote(t: Turn, text: string): Promise<string | undefi
   const r = await t.deps.nlu.detect({
     text,
     sessionId: `cw-${t.info.accountId}-${t.info.conversationId}`,
-    languageCode: t.info.language ?? t.hotel.language,
+    languageCode: t.language,
     timeZone: t.hotel.timezone,
     referenceDate: t.today,
     contexts: [{ name: 'awaiting_confirmation_code', lifespan: 1 }],
   });
   const p = r.parameters;
-  const w = t.w;
+  // A note for staff: in the hotel's language, whatever the guest writes in.
+  const w = t.staffWording;
   if (p.confirmation_code) {
     // Only a booking this guest may see: same contact, or the email of this conversation (contact or message).
     const accesses: BookingAccess[] = [];
@@ -30,7 +31,7 @@ export async function assistNote(t: Turn, text: string): Promise<string | undefi
     for (const a of accesses) {
       const b = await t.store.find(a);
       if (b) {
-        return `${MARK} Booking ${b.code} — ${b.status.toUpperCase()}\n${w.roomsOf(b.rooms, t.roomName(b.roomTypeId))}, ${w.stay(b.checkin, b.checkout, nightsBetween(b.checkin, b.checkout))}, ${w.guests(b.guests)}\nGuest: ${b.guest.name}, ${b.guest.email}\nTotal: ${w.money(b.total, b.currency)}`;
+        return `${MARK} Booking ${b.code} — ${b.status.toUpperCase()}\n${w.roomsOf(b.rooms, t.staffRoomName(b.roomTypeId))}, ${w.stay(b.checkin, b.checkout, nightsBetween(b.checkin, b.checkout))}, ${w.guests(b.guests)}\nGuest: ${b.guest.name}, ${b.guest.email}\nTotal: ${w.money(b.total, b.currency)}`;
       }
     }
     return undefined;
@@ -42,7 +43,7 @@ export async function assistNote(t: Turn, text: string): Promise<string | undefi
       const rooms = p.rooms ?? 1;
       const lines = offers
         .filter((o) => !p.room_type || o.roomTypeId === p.room_type)
-        .map((o) => `• ${t.roomName(o.roomTypeId)}: ${o.available ? `${o.available} free, ${w.money(o.nightly.reduce((a, b) => a + b, 0) * rooms, o.currency)}` : 'sold out'}`);
+        .map((o) => `• ${t.staffRoomName(o.roomTypeId)}: ${o.available ? `${o.available} free, ${w.money(o.nightly.reduce((a, b) => a + b, 0) * rooms, o.currency)}` : 'sold out'}`);
       return `${MARK} Availability ${w.stay(p.checkin, checkout, nightsBetween(p.checkin, checkout))}${p.guests ? `, ${w.guests(p.guests)}` : ''}:\n${lines.join('\n')}`;
     }
   }

@@ -65,8 +65,8 @@ export async function advanceBooking(t: Turn): Promise<void> {
   }
   const stay = stayText(t, checkin, checkout, nights);
   const groupLimit = t.hotel.group_handoff_rooms;
-  // A room for one needs no question about the party.
-  if (!f.guests && t.room(f.room?.value)?.capacity === 1 && !f.rooms) applyFacts(f, { guests: 1 }, s.turn);
+  // A room for one needs no question about the party ("una habitación individual" says one room: still one guest).
+  if (!f.guests && t.room(f.room?.value)?.capacity === 1 && (!f.rooms || f.rooms.value === 1)) applyFacts(f, { guests: 1 }, s.turn);
   if (!f.guests) {
     return t.offer(
       w.askGuests(stay),

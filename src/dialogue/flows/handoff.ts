@@ -1,7 +1,9 @@
 /**
  * Handing the conversation to staff: the guest is told, and staff get a note that says why, what the guest wrote,
- * what the booking frame holds and how to reach the guest. The note is in the hotel's language (English here).
+ * what the booking frame holds and how to reach the guest. The note is in the hotel's language (English here),
+ * with room names as the hotel file names them, whatever language the guest writes in.
  */
+import { baseLanguage } from '../../nlu/language';
 import { stayOf } from '../frame';
 import type { HandoffReason } from '../port';
 import type { Turn } from '../turn';
@@ -9,14 +11,23 @@ import { formatDateFor } from '../wording/format';
 
 const LOW_CONFIDENCE_LIMIT = 2;
 
+/** "Spanish" for "es", named in the staff's language ("Spanisch" for a German hotel). */
+function languageName(code: string, staffLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([staffLanguage], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function frameSummary(t: Turn): string {
   const f = t.state.frame;
   const { checkin, checkout, nights } = stayOf(f);
   const parts: string[] = [];
   const date = formatDateFor(t.hotel.language);
   const offer = t.state.offer;
-  if (offer) parts.push(offer.lines.map((l) => `${l.rooms} × ${t.roomName(l.room)} (${l.guests} guests)`).join(' + '));
-  else if (f.room) parts.push(`${f.rooms ? `${f.rooms.value} × ` : ''}${t.roomName(f.room.value)}`);
+  if (offer) parts.push(offer.lines.map((l) => `${l.rooms} × ${t.staffRoomName(l.room)} (${l.guests} guests)`).join(' + '));
+  else if (f.room) parts.push(`${f.rooms ? `${f.rooms.value} × ` : ''}${t.staffRoomName(f.room.value)}`);
   else if (f.rooms) parts.push(`${f.rooms.value} rooms`);
   if (checkin && checkout) parts.push(`${date(checkin)} → ${date(checkout)} (${nights} nights)`);
   else if (checkin) parts.push(`from ${date(checkin)}`);
@@ -42,6 +53,7 @@ export function handoff(t: Turn, reason: HandoffReason, why: string, guestMessag
       s.managing ? `Booking in question: ${s.managing}.` : '',
       s.booked.length ? `Booked in this conversation: ${s.booked.join(', ')}.` : '',
       `Contact: ${[c.name, c.email, c.phone].filter(Boolean).join(' · ') || 'no details'}${c.verified ? ' (verified by the website)' : ''}.`,
+      t.language !== baseLanguage(t.staffHotel.language) ? `The guest writes in ${languageName(t.language, t.staffHotel.language)}.` : '',
       'Set the conversation back to Pending to hand it back to the bot.',
     ]
       .filter(Boolean)

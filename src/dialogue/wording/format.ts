@@ -13,8 +13,29 @@ export function formatDateFor(lang: string): (isoDate: string) => string {
   return (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** "380 EUR", "99.50 EUR": the amount and the hotel's currency code, as the hotel file states it. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string, currency: string, cents: boolean): Intl.NumberFormat {
+  const key = `${lang}|${currency}|${cents}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    const digits = cents ? 2 : 0;
+    // English keeps the hotel file's own way ("380 EUR", no grouping), which guests and staff already read;
+    // the other languages write amounts as their readers do ("1.180 €", "1 180 €").
+    f =
+      lang === 'en'
+        ? new Intl.NumberFormat('en-GB', { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits })
+        : new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "380 EUR", "99.50 EUR" in English; "380 €", "99,50 €" in Spanish; whole amounts without cents. */
 export function formatMoneyFor(lang: string): (amount: number, currency: string) => string {
-  const decimals = lang === 'en' ? '.' : ',';
-  return (amount, currency) => `${Number.isInteger(amount) ? amount : amount.toFixed(2).replace('.', decimals)} ${currency}`;
+  return (amount, currency) => {
+    const cents = !Number.isInteger(amount);
+    const n = numberFormat(lang, currency, cents).format(amount);
+    return lang === 'en' ? `${n} ${currency}` : n;
+  };
 }

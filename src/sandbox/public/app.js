@@ -33,7 +33,10 @@
   async function start() {
     const inbox = $('channel').value;
     const verified = $('verified').checked;
-    conversation = await api('POST', '/conversations', { inbox, name: inbox === 'web' ? 'Guest' : undefined, verified, email: verified ? 'maria.lopez@example.com' : undefined });
+    // The web widget reports the visitor's browser language, as Chatwoot's widget does; WhatsApp reports none.
+    const picked = $('language').value;
+    const language = inbox !== 'web' ? undefined : picked === 'auto' ? navigator.language || 'en' : picked || null;
+    conversation = await api('POST', '/conversations', { inbox, name: inbox === 'web' ? 'Guest' : undefined, verified, email: verified ? 'maria.lopez@example.com' : undefined, language });
     version = -1;
     shown = new Map();
     notesShown = new Map();
@@ -303,6 +306,7 @@
   $('resolve').onclick = () => api('POST', `/conversations/${conversation.id}/status`, { status: 'resolved' }).then(refresh);
   $('new').onclick = start;
   $('channel').onchange = start;
+  $('language').onchange = start;
 
   /**
    * Right after `npm start` the page is served before the bot is ready (the database opens, the language engine
