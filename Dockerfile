@@ -27,6 +27,7 @@ COPY package.json ./
 COPY scripts ./scripts
 COPY migrations ./migrations
 COPY intents ./intents
+COPY vectors ./vectors
 COPY config ./config
 COPY src/sandbox/public ./src/sandbox/public
 RUN mkdir -p /data && chown -R node:node /data

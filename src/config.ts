@@ -42,7 +42,7 @@ const port = z
     return n;
   });
 
-const number = (name: string, dflt: number, min: number, max: number) =>
+const number = <D extends number | undefined>(name: string, dflt: D, min: number, max: number) =>
   z
     .string()
     .optional()
@@ -107,7 +107,8 @@ const schema = z.object({
   DIALOGFLOW_TIMEOUT_MS: number('DIALOGFLOW_TIMEOUT_MS', 6000, 100, 60000),
   GOOGLE_APPLICATION_CREDENTIALS: z.string().optional(),
   NLU_FALLBACK: oneOf('NLU_FALLBACK', ['local', 'handoff'] as const),
-  HANDOFF_CONFIDENCE: number('HANDOFF_CONFIDENCE', 0.48, 0, 1),
+  // Unset: the embedded engine's threshold calibrated per agent, or Dialogflow's own classification threshold.
+  HANDOFF_CONFIDENCE: number('HANDOFF_CONFIDENCE', undefined, 0, 1),
   HANDOFF_TEAM_ID: idList('HANDOFF_TEAM_ID'),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().optional(),
@@ -142,7 +143,8 @@ export interface Config {
   nlu: {
     engine: 'local' | 'dialogflow';
     fallback: 'local' | 'handoff';
-    handoffConfidence: number;
+    /** HANDOFF_CONFIDENCE: overrides the engine's own threshold (see nlu/port.ts decide). */
+    handoffConfidence?: number;
     dialogflow?: {
       projectId: string;
       location: string;

@@ -19,8 +19,6 @@ import type { Turn } from './turn';
 const MAX_HISTORY = 6;
 /** Understanding looks at this much of a message; a longer one is a letter for staff, not a chat turn. */
 const MAX_TEXT = 2000;
-/** Until the engine brings its own calibrated threshold. */
-const DEFAULT_THRESHOLD = 0.48;
 
 export async function route(t: Turn, input: GuestInput): Promise<void> {
   try {
@@ -195,7 +193,7 @@ async function understand(t: Turn, text: string): Promise<void> {
     contexts: contexts(t),
   });
   const facts = factsOf(t, r.parameters, text);
-  const acting = decide(r, t.deps.handoffConfidence ?? DEFAULT_THRESHOLD) === 'act';
+  const acting = decide(r, t.deps.handoffConfidence) === 'act';
   let intent: string | undefined = acting ? r.intent : undefined;
   const stayFacts = hasStayFacts(facts);
 

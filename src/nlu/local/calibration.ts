@@ -1,0 +1,112 @@
+/**
+ * Confidence that means the same on every agent: the handoff threshold is calibrated from the agent's own phrases
+ * when it is trained. Each phrase is predicted by a model trained without it (k-fold cross-validation, stratified by
+ * intent), which gives the confidences that phrasings the model has not seen get: those of the agent's intents
+ * (in scope) and, where the agent has them, of its fallback intent's negative examples (out of scope).
+ *
+ * The threshold is where held-out in-scope phrases and negative examples are best told apart (the most of both
+ * right, each side weighed by its share, so 2,500 phrases do not drown 100 negatives), moved down by a margin
+ * because a guest's words are further from the phrases than the phrases are from each other. With no negatives,
+ * it is a low quantile of the held-out in-scope confidences: most rephrasings still act.
+ */
+import type { IntentClassifier, TrainingExample } from './classifier';
+
+export interface Calibration {
+  /** Confidence at or above which the bot acts on the intent. */
+  threshold: number;
+  folds: number;
+  /** Held-out in-scope phrases and negative examples the threshold was chosen on. */
+  inScope: number;
+  negatives: number;
+  /** At the threshold, on the held-out phrases: share of in-scope phrases right, share of negatives rejected. */
+  inScopeAccuracy: number;
+  outOfScopeRecall: number;
+}
+
+export const CALIBRATION_FOLDS = 3;
+/** Negative examples needed before they steer the threshold. */
+const MIN_NEGATIVES = 10;
+/** Without negatives: the share of held-out in-scope phrases (right ones) allowed under the threshold. */
+const QUANTILE = Number(process.env.NLU_CAL_Q ?? 0.05);
+/** Held-out phrases are closer to the training phrases than a guest's words: the threshold is moved down by this. */
+const MARGIN = Number(process.env.NLU_CAL_MARGIN ?? 0.05);
+/** Bounds: never act on anything (0) nor refuse everything (1). */
+const LOWEST = 0.1;
+const HIGHEST = 0.9;
+
+export interface HeldOut {
+  label: string;
+  predicted: string;
+  confidence: number;
+}
+
+/** Deterministic stratified folds: the i-th phrase of each label goes to fold i mod k. */
+export function foldsOf(data: TrainingExample[], k: number): number[] {
+  const seen = new Map<string, number>();
+  return data.map((d) => {
+    const i = seen.get(d.label) ?? 0;
+    seen.set(d.label, i + 1);
+    return i % k;
+  });
+}
+
+/** Predicts every phrase with a model trained on the other folds. Labels with fewer than k phrases stay in training. */
+export function crossValidate(
+  data: TrainingExample[],
+  train: (data: TrainingExample[]) => IntentClassifier,
+  k = CALIBRATION_FOLDS,
+): HeldOut[] {
+  const counts = new Map<string, number>();
+  for (const d of data) counts.set(d.label, (counts.get(d.label) ?? 0) + 1);
+  const fold = foldsOf(data, k);
+  const out: HeldOut[] = [];
+  for (let f = 0; f < k; f++) {
+    const heldOut = data.filter((d, i) => fold[i] === f && counts.get(d.label)! >= k);
+    const rest = data.filter((d, i) => !(fold[i] === f && counts.get(d.label)! >= k));
+    if (!heldOut.length || !rest.length) continue;
+    const model = train(rest);
+    for (const d of heldOut) {
+      const p = model.predict(d.text);
+      out.push({ label: d.label, predicted: p.label, confidence: p.confidence });
+    }
+  }
+  return out;
+}
+
+/** The threshold from held-out predictions (see the file's comment). `fallback` is the fallback intent's label. */
+export function chooseThreshold(heldOut: HeldOut[], fallback: string | undefined, folds = CALIBRATION_FOLDS): Calibration {
+  const inScope = heldOut.filter((h) => h.label !== fallback);
+  const negatives = heldOut.filter((h) => h.label === fallback);
+  const rightAt = (h: HeldOut, t: number) => h.predicted === h.label && h.confidence >= t;
+  const rejectedAt = (h: HeldOut, t: number) => h.predicted === fallback || h.confidence < t;
+  const share = (xs: HeldOut[], ok: (h: HeldOut) => boolean) => (xs.length ? xs.filter(ok).length / xs.length : 1);
+  let threshold: number;
+  if (negatives.length >= MIN_NEGATIVES && inScope.length) {
+    // Candidates are the confidences themselves; the first best is kept (the lowest threshold of equal worth).
+    const candidates = [...new Set(heldOut.map((h) => h.confidence))].sort((a, b) => a - b);
+    let best = -1;
+    threshold = LOWEST;
+    for (const t of candidates) {
+      const worth = share(inScope, (h) => rightAt(h, t)) + share(negatives, (h) => rejectedAt(h, t));
+      if (worth > best + 1e-9) {
+        best = worth;
+        threshold = t;
+      }
+    }
+  } else {
+    const right = inScope.filter((h) => h.predicted === h.label).map((h) => h.confidence).sort((a, b) => a - b);
+    threshold = right.length ? right[Math.floor(QUANTILE * (right.length - 1))] : LOWEST;
+  }
+  threshold = Math.min(HIGHEST, Math.max(LOWEST, threshold - MARGIN));
+  threshold = Math.round(threshold * 10_000) / 10_000;
+  return {
+    threshold,
+    folds,
+    inScope: inScope.length,
+    negatives: negatives.length,
+    inScopeAccuracy: round(share(inScope, (h) => rightAt(h, threshold))),
+    outOfScopeRecall: round(share(negatives, (h) => rejectedAt(h, threshold))),
+  };
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
