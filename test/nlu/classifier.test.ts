@@ -1,5 +1,5 @@
 import { IntentClassifier, type TrainingExample } from '../../src/nlu/local/classifier';
-import { loadConfig } from '../../src/config';
+import { chooseThreshold, crossValidate } from '../../src/nlu/local/calibration';
 import { featuresOf } from '../../src/nlu/local/features';
 
 const FALLBACK = 'Default Fallback Intent';
@@ -40,7 +40,8 @@ const phrases: Record<string, string[]> = {
 };
 
 const data: TrainingExample[] = Object.entries(phrases).flatMap(([label, texts]) => texts.map((text) => ({ text, label })));
-const threshold = loadConfig({}, { isTty: false }).nlu.handoffConfidence;
+/** The threshold the engine would calibrate for this small agent from its own phrases. */
+const threshold = chooseThreshold(crossValidate(data, (d) => IntentClassifier.train(d)), FALLBACK).threshold;
 
 describe('IntentClassifier', () => {
   const model = IntentClassifier.train(data);
