@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Calibration } from './calibration';
 
 /** Bump when the classifier or the calibration rule changes what a calibration would be. */
-export const CALIBRATION_CACHE_VERSION = 2;
+export const CALIBRATION_CACHE_VERSION = 3;
 export const defaultCacheDir = path.join(os.tmpdir(), 'hotelbot-nlu-cache');
 
 export function contentHash(parts: unknown): string {

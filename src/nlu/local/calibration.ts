@@ -5,7 +5,7 @@
  * (in scope) and, where the agent has them, of its fallback intent's negative examples (out of scope).
  *
  * Every fold's model is also asked everyday requests no business agent handles (generic-negatives.ts): out-of-scope
- * examples for agents that have few or none of their own, which on a small agent get confidences (0.45–0.55) that
+ * examples for agents that have fewer than 50 of their own, which on a small agent get confidences (0.45–0.55) that
  * a fixed threshold would act on.
  *
  * The threshold is the lowest that rejects 90 % of the negatives (a fixed out-of-scope recall, the way the CLINC150
@@ -40,6 +40,8 @@ export function foldsFor(n: number): number {
 export const GENERIC_LABEL = '(generic out of scope)';
 /** Share of held-out negatives the threshold rejects (before the margin). */
 const OOS_RECALL = Number(process.env.NLU_CAL_R ?? 0.9);
+/** With this many negative examples of its own, an agent is calibrated on them alone (no generic requests). */
+const OWN_NEGATIVES = 50;
 /** Negative examples needed before they steer the threshold. */
 const MIN_NEGATIVES = 10;
 /** Without negatives: the share of held-out in-scope phrases (right ones) allowed under the threshold. */
@@ -99,7 +101,11 @@ export function crossValidate(
 
 /** The threshold from held-out predictions (see the file's comment). `fallback` is the fallback intent's label. */
 export function chooseThreshold(heldOut: HeldOut[], fallback: string | undefined, folds = CALIBRATION_FOLDS): Calibration {
-  const isNegative = (h: HeldOut) => h.label === fallback || h.label === GENERIC_LABEL;
+  // The generic requests count only for an agent with few negatives of its own: an assistant whose intents cover
+  // the weather or recipes (CLINC150's) has its own, and would otherwise be calibrated against its own domain.
+  const own = heldOut.filter((h) => h.label === fallback).length;
+  const isNegative = (h: HeldOut) => h.label === fallback || (h.label === GENERIC_LABEL && own < OWN_NEGATIVES);
+  heldOut = heldOut.filter((h) => h.label !== GENERIC_LABEL || own < OWN_NEGATIVES);
   const inScope = heldOut.filter((h) => !isNegative(h));
   const negatives = heldOut.filter(isNegative);
   const rightAt = (h: HeldOut, t: number) => h.predicted === h.label && h.confidence >= t;
