@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Agent, Intent } from '../../src/nlu/agent/types';
 import { chooseThreshold, crossValidate, foldsOf, GENERIC_LABEL, type HeldOut } from '../../src/nlu/local/calibration';
 import { GENERIC_NEGATIVES } from '../../src/nlu/local/generic-negatives';
-import { cachedCalibration } from '../../src/nlu/local/calibration-cache';
+import { cachedCalibration } from '../../src/nlu/local/model-cache';
 import { IntentClassifier } from '../../src/nlu/local/classifier';
 import { LocalNluEngine } from '../../src/nlu/local/engine';
 import { decide, FALLBACK_INTENT } from '../../src/nlu/port';

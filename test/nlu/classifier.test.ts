@@ -1,6 +1,7 @@
 import { IntentClassifier, type TrainingExample } from '../../src/nlu/local/classifier';
 import { chooseThreshold, crossValidate } from '../../src/nlu/local/calibration';
 import { featuresOf } from '../../src/nlu/local/features';
+import { vectorsFor } from '../../src/nlu/local/vectors';
 
 const FALLBACK = 'Default Fallback Intent';
 
@@ -50,6 +51,18 @@ describe('IntentClassifier', () => {
     const other = IntentClassifier.train(data);
     const probes = ['book a room for tomorrow', 'cancel it', 'is there a pool', 'how tall is mount everest', 'thx', 'zzzz'];
     for (const p of probes) expect(other.predict(p)).toEqual(model.predict(p));
+  });
+
+  it('a model read back from its bytes (the start-up cache) predicts exactly as the trained one, vectors included', () => {
+    const vectors = vectorsFor('en');
+    for (const trained of [model, IntentClassifier.train(data, { vectors })]) {
+      const copy = IntentClassifier.deserialize(trained.serialize(), trained === model ? undefined : vectors);
+      for (const p of ['book a room for tomorrow', 'cancel it', 'is there a pool', 'how tall is mount everest', 'zzzz']) {
+        expect(copy.predict(p)).toEqual(trained.predict(p));
+      }
+    }
+    expect(() => IntentClassifier.deserialize(Buffer.from('nonsense'))).toThrow(/not a serialized intent model/);
+    expect(() => IntentClassifier.deserialize(model.serialize().subarray(0, 4000))).toThrow(/truncated/);
   });
 
   it('a different seed still finds the same intents (the result does not hang on the order)', () => {

@@ -39,15 +39,15 @@ export function foldsFor(n: number): number {
 /** The label of the generic negatives in held-out predictions. */
 export const GENERIC_LABEL = '(generic out of scope)';
 /** Share of held-out negatives the threshold rejects (before the margin). */
-const OOS_RECALL = Number(process.env.NLU_CAL_R ?? 0.9);
+const OOS_RECALL = 0.9;
 /** With this many negative examples of its own, an agent is calibrated on them alone (no generic requests). */
 const OWN_NEGATIVES = 50;
 /** Negative examples needed before they steer the threshold. */
 const MIN_NEGATIVES = 10;
 /** Without negatives: the share of held-out in-scope phrases (right ones) allowed under the threshold. */
-const QUANTILE = Number(process.env.NLU_CAL_Q ?? 0.05);
+const QUANTILE = 0.05;
 /** Held-out phrases are closer to the training phrases than a guest's words: the threshold is moved down by this. */
-const MARGIN = Number(process.env.NLU_CAL_MARGIN ?? 0.05);
+const MARGIN = 0.05;
 /** Bounds: never act on anything (0) nor refuse everything (1). */
 const LOWEST = 0.1;
 const HIGHEST = 0.9;

@@ -16,8 +16,8 @@ import {
 } from '../port';
 import { IntentClassifier } from './classifier';
 import { vectorsFor } from './vectors';
-import { chooseThreshold, crossValidate, type Calibration } from './calibration';
-import { cachedCalibration, contentHash, defaultCacheDir } from './calibration-cache';
+import { chooseThreshold, crossValidate, foldsFor, type Calibration } from './calibration';
+import { cachedCalibration, cachedClassifier, contentHash, defaultCacheDir } from './model-cache';
 import { findFacts, shapeFacts, type Facts } from './extract';
 import { todayIn } from '../../time/dates';
 import { capText, MAX_UNDERSTOOD_CHARS } from '../../text/cap';
@@ -53,7 +53,14 @@ export class LocalNluEngine implements NluEngine {
 
   constructor(
     private readonly agent: Agent,
-    opts: { language?: string; warmUp?: string[]; /** false: no calibration cache on disk */ cacheDir?: string | false } = {},
+    opts: {
+      language?: string;
+      warmUp?: string[];
+      /** Where trained models and calibrations are kept (model-cache.ts); false: nowhere. */
+      cacheDir?: string | false;
+      /** false: n-grams only, even where the project ships word vectors (for comparisons). */
+      vectors?: false;
+    } = {},
   ) {
     const defaultLang = agent.settings.language || 'en';
     const lang = (this.language = opts.language ?? defaultLang);
@@ -70,16 +77,17 @@ export class LocalNluEngine implements NluEngine {
     this.fallback = agent.intents.find((i) => i.fallbackIntent) ?? this.byName.get(FALLBACK_INTENT);
     if (!data.length) throw new Error(`The agent has no training phrases in "${lang}": add <Intent>_usersays_${lang}.json files`);
     // Languages with a shipped word-vector table (vectors/) add sentence vectors to the n-grams.
-    const vectors = process.env.NLU_VECTORS === 'off' ? undefined : vectorsFor(lang);
-    const trainOpts = { vectors, vectorsInSimilarity: process.env.NLU_VEC_SIM === 'on' };
-    this.classifier = IntentClassifier.train(data, trainOpts);
-    // The threshold this agent's confidences mean "understood" at, from its own phrases (calibration.ts).
+    const vectors = opts.vectors === false ? undefined : vectorsFor(lang);
+    const trainOpts = { vectors, vectorsInSimilarity: false };
+    // The model and its threshold, calibrated from the agent's own phrases (calibration.ts), cached by content.
     const fallbackLabel = this.fallback?.name;
-    const key = contentHash({ data, fallbackLabel, vectors: vectors?.digest ?? null, sim: trainOpts.vectorsInSimilarity, q: process.env.NLU_CAL_Q, m: process.env.NLU_CAL_MARGIN });
+    const key = contentHash({ data, fallbackLabel, vectors: vectors?.digest ?? null, sim: trainOpts.vectorsInSimilarity });
+    const cacheDir = opts.cacheDir ?? defaultCacheDir;
+    this.classifier = cachedClassifier(key, () => IntentClassifier.train(data, trainOpts), vectors, cacheDir);
     this.calibration = cachedCalibration(
       key,
-      () => chooseThreshold(crossValidate(data, (d) => IntentClassifier.train(d, trainOpts)), fallbackLabel),
-      opts.cacheDir ?? defaultCacheDir,
+      () => chooseThreshold(crossValidate(data, (d) => IntentClassifier.train(d, trainOpts)), fallbackLabel, foldsFor(data.length)),
+      cacheDir,
     );
     this.floor = agent.settings.mlMinConfidence ?? DEFAULT_ML_MIN_CONFIDENCE;
     this.threshold = Math.max(this.floor, this.calibration.threshold);
