@@ -38,7 +38,7 @@ describe('Dockerfile', () => {
 
   it('copies every runtime folder that exists in the repository', () => {
     const copied = finalStage.filter((l) => /^COPY /.test(l)).join('\n');
-    for (const dir of ['migrations', 'intents', 'config', 'dist', 'node_modules', 'scripts']) {
+    for (const dir of ['migrations', 'intents', 'vectors', 'config', 'dist', 'node_modules', 'scripts']) {
       expect(copied).toContain(dir);
     }
     for (const m of copied.matchAll(/^COPY (?!--from)(\S+)/gm)) {
