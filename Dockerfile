@@ -35,6 +35,9 @@ COPY --from=build /app/vectors ./vectors
 COPY --from=build /app/src/sandbox/public ./src/sandbox/public
 RUN mkdir -p /data && chown -R node:node /data
 USER node
+# Trains every language's model and calibrates its threshold once, into the engine's cache ($TMPDIR, keyed by the
+# agent's content), so a container starts by reading them (src/nlu/local/model-cache.ts).
+RUN node -e "require('./dist/nlu/local/multilingual').MultilingualNluEngine.fromAgentDir('intents',{background:false}).then((e)=>e.close())"
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -61,7 +61,8 @@ const envSchema = z.object({
   DIALOGFLOW_TIMEOUT_MS: number(100, 60000, 6000),
   GOOGLE_APPLICATION_CREDENTIALS: z.string().optional(),
   NLU_FALLBACK: oneOf(['local', 'handoff']).default('local'),
-  HANDOFF_CONFIDENCE: number(0, 1, 0.48),
+  /** Unset: each agent's own calibrated threshold decides (nlu/port.ts decide); set: it overrides that. */
+  HANDOFF_CONFIDENCE: z.coerce.number().min(0).max(1).optional().describe('a number from 0 to 1'),
   HANDOFF_TEAM_ID: z.coerce.number().int().positive().optional().describe('the numeric id of one Chatwoot team (Settings → Teams), e.g. 3'),
   DATABASE_URL: z
     .string()

@@ -211,7 +211,7 @@ function formatReport(r: Record<string, any>): string {
   if (r.nlu) {
     lines.push('', 'NLU (embedded engine, in process)');
     for (const [name, n] of Object.entries(r.nlu as Record<string, any>)) {
-      lines.push(`  ${name}: training ${n.trainingMs} ms on ${n.phrases} phrases; parse p50 ${n.parseP50Ms} ms, p99 ${n.parseP99Ms} ms over ${n.parses} utterances`);
+      lines.push(`  ${name}: training and calibration ${n.trainingMs} ms on ${n.phrases} phrases (threshold ${n.threshold}), start-up with the calibration cached ${n.startupMs} ms; parse p50 ${n.parseP50Ms} ms, p99 ${n.parseP99Ms} ms over ${n.parses} utterances`);
     }
   }
   if (r.adversarial) {

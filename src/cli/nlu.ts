@@ -9,7 +9,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../logging/logger';
 import { evaluate, type EvalLine } from '../nlu/eval/evaluate';
 import { createNluEngine } from '../nlu/factory';
-import { decide } from '../nlu/port';
+import { decide, thresholdOf } from '../nlu/port';
 import { defaultAgentDir } from '../paths';
 import { parseCommand, subcommand, usageError } from './args';
 
@@ -57,6 +57,7 @@ export async function main(args: string[]): Promise<number> {
         intent: r.intent,
         confidence: r.confidence,
         decision: decide(r, config.nlu.handoffConfidence),
+        threshold: thresholdOf(r, config.nlu.handoffConfidence),
         parameters: r.parameters,
         engine: r.engine,
         languageCode: r.languageCode,
@@ -91,13 +92,13 @@ export async function main(args: string[]): Promise<number> {
     const trainingMs = Math.round(Number(process.hrtime.bigint() - t0) / 1e5) / 10;
     try {
       const { summary, predictions } = await evaluate(engine, lines, config.nlu.handoffConfidence, { languageCode });
-      const full = { ...summary, trainingMs, engine: engineName, threshold: config.nlu.handoffConfidence, languageCode };
+      const full = { ...summary, trainingMs, engine: engineName, languageCode };
       if (o.json) {
         process.stdout.write(`${JSON.stringify({ summary: full, predictions })}\n`);
       } else {
         const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
         const out = [
-          `${lines.length} utterances, language ${languageCode}, engine ${engineName}, threshold ${config.nlu.handoffConfidence}, training ${trainingMs} ms`,
+          `${lines.length} utterances, language ${languageCode}, engine ${engineName}, threshold ${summary.threshold}${config.nlu.handoffConfidence === undefined ? ' (calibrated)' : ' (HANDOFF_CONFIDENCE)'}, training ${trainingMs} ms`,
           `in-scope accuracy    ${pct(summary.inScopeAccuracy)}`,
           `out-of-scope recall  ${pct(summary.outOfScopeRecall)}   precision ${pct(summary.outOfScopePrecision)}`,
           `latency              p50 ${summary.latencyMs.p50} ms   p99 ${summary.latencyMs.p99} ms`,

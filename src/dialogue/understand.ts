@@ -14,9 +14,6 @@ import { lookupWith, manage, quoteChange, typedChange } from './flows/manage';
 import { reprompt, welcome } from './flows/welcome';
 import type { Turn } from './turn';
 
-/** Until the engine brings its own calibrated threshold. */
-const DEFAULT_THRESHOLD = 0.48;
-
 const POLICY_QUESTION = /\bpolic(?:y|ies)\b|\b(?:cancellation|payment) (?:terms|rules|conditions|fees?)\b|\bfree(?:ly)? cancel|\bpay (?:with|by|in)\b|\bincluded\b/i;
 const PRICE_QUESTION = /\b(?:price|prices|how much|cost|costs|rate|rates)\b/i;
 const MANAGE_INTENTS = new Set(['booking.status', 'booking.modify', 'booking.cancel']);
@@ -34,7 +31,7 @@ export async function understand(t: Turn, text: string): Promise<void> {
     contexts: contexts(t),
   });
   const facts = factsOf(t, r.parameters, text);
-  const acting = decide(r, t.deps.handoffConfidence ?? DEFAULT_THRESHOLD) === 'act';
+  const acting = decide(r, t.deps.handoffConfidence) === 'act';
   let intent: string | undefined = acting ? r.intent : undefined;
   // A confirmation code in the message is evidence the classifier does not weigh: a look-up, change or cancel
   // guessed just under the threshold is what the guest means ("booking MBDP0505, … can you move it a week").

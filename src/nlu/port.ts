@@ -59,6 +59,12 @@ export interface NluResult {
   outputContexts: NluContext[];
   engine: 'local' | 'dialogflow';
   languageCode: string;
+  /**
+   * The confidence at or above which the bot acts on this result, as the engine decided it: the embedded engine's
+   * threshold calibrated from the agent's phrases (at least agent.json's mlMinConfidence); 0 for Dialogflow, whose
+   * own classification threshold already turned weak matches into the fallback intent.
+   */
+  threshold?: number;
 }
 
 export interface NluEngine {
@@ -86,10 +92,19 @@ export class NluUnavailableError extends Error {
 export const FALLBACK_INTENT = 'Default Fallback Intent';
 
 /**
- * Whether the bot acts on a result: not the fallback intent and confident enough (SPEC `HANDOFF_CONFIDENCE`).
- * Used by the dialogue and by `nlu parse/eval`, so both report the same decision.
+ * Whether the bot acts on a result: not the fallback intent and confident enough. Confident enough is the result's
+ * own threshold (calibrated for its agent), unless `override` (SPEC `HANDOFF_CONFIDENCE`) is given.
+ * The one decision of the dialogue and of `nlu parse/eval`, so both decide the same for the same agent.
  */
-export function decide(result: Pick<NluResult, 'intent' | 'confidence' | 'isFallback'>, threshold: number): 'act' | 'out_of_scope' {
+export function decide(
+  result: Pick<NluResult, 'intent' | 'confidence' | 'isFallback' | 'threshold'>,
+  override?: number,
+): 'act' | 'out_of_scope' {
   if (result.isFallback || result.intent === FALLBACK_INTENT) return 'out_of_scope';
-  return result.confidence >= threshold ? 'act' : 'out_of_scope';
+  return result.confidence >= thresholdOf(result, override) ? 'act' : 'out_of_scope';
+}
+
+/** The threshold a decision is made with: the override, else the result's own, else 0 (the engine's fallback decided). */
+export function thresholdOf(result: Pick<NluResult, 'threshold'>, override?: number): number {
+  return override ?? result.threshold ?? 0;
 }

@@ -42,7 +42,7 @@ describe('Dockerfile', () => {
     const copied = finalStage.filter((l) => /^COPY /.test(l));
     // What each COPY takes, relative to the project (or to /app in an earlier stage).
     const sources = copied.map((l) => l.split(/\s+/).filter((w) => !w.startsWith('--'))[1].replace(/^\/app\//, ''));
-    for (const dir of ['migrations', 'intents', 'config', 'dist', 'node_modules', 'scripts', 'src/sandbox/public', 'package.json']) {
+    for (const dir of ['migrations', 'intents', 'vectors', 'config', 'dist', 'node_modules', 'scripts', 'src/sandbox/public', 'package.json']) {
       expect(sources).toContain(dir);
     }
     // An optional folder (precomputed vectors) is copied too: the build stage makes sure it exists, even empty.

@@ -1,6 +1,7 @@
 import { IntentClassifier, type TrainingExample } from '../../src/nlu/local/classifier';
-import { loadConfig } from '../../src/config';
+import { chooseThreshold, crossValidate } from '../../src/nlu/local/calibration';
 import { featuresOf } from '../../src/nlu/local/features';
+import { vectorsFor } from '../../src/nlu/local/vectors';
 
 const FALLBACK = 'Default Fallback Intent';
 
@@ -40,7 +41,8 @@ const phrases: Record<string, string[]> = {
 };
 
 const data: TrainingExample[] = Object.entries(phrases).flatMap(([label, texts]) => texts.map((text) => ({ text, label })));
-const threshold = loadConfig({}, { isTty: false }).nlu.handoffConfidence;
+/** The threshold the engine would calibrate for this small agent from its own phrases. */
+const threshold = chooseThreshold(crossValidate(data, (d) => IntentClassifier.train(d)), FALLBACK).threshold;
 
 describe('IntentClassifier', () => {
   const model = IntentClassifier.train(data);
@@ -49,6 +51,18 @@ describe('IntentClassifier', () => {
     const other = IntentClassifier.train(data);
     const probes = ['book a room for tomorrow', 'cancel it', 'is there a pool', 'how tall is mount everest', 'thx', 'zzzz'];
     for (const p of probes) expect(other.predict(p)).toEqual(model.predict(p));
+  });
+
+  it('a model read back from its bytes (the start-up cache) predicts exactly as the trained one, vectors included', () => {
+    const vectors = vectorsFor('en');
+    for (const trained of [model, IntentClassifier.train(data, { vectors })]) {
+      const copy = IntentClassifier.deserialize(trained.serialize(), trained === model ? undefined : vectors);
+      for (const p of ['book a room for tomorrow', 'cancel it', 'is there a pool', 'how tall is mount everest', 'zzzz']) {
+        expect(copy.predict(p)).toEqual(trained.predict(p));
+      }
+    }
+    expect(() => IntentClassifier.deserialize(Buffer.from('nonsense'))).toThrow(/not a serialized intent model/);
+    expect(() => IntentClassifier.deserialize(model.serialize().subarray(0, 4000))).toThrow(/truncated/);
   });
 
   it('a different seed still finds the same intents (the result does not hang on the order)', () => {

@@ -11,7 +11,11 @@ import { round, summarize } from './stats';
 
 interface NluFigures {
   phrases: number;
+  /** First construction: training, and the calibration (cross-validation) unless it was cached for this agent. */
   trainingMs: number;
+  /** A second construction, as a restart sees it: training, the cached calibration and the warm-up. */
+  startupMs: number;
+  threshold: number;
   parses: number;
   parseP50Ms: number;
   parseP99Ms: number;
@@ -32,6 +36,9 @@ async function measureAgent(agentDir: string, probes: string[]): Promise<NluFigu
   const t0 = process.hrtime.bigint();
   const engine = await LocalNluEngine.fromAgentDir(agentDir);
   const trainingMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const t1 = process.hrtime.bigint();
+  await LocalNluEngine.fromAgentDir(agentDir);
+  const startupMs = Number(process.hrtime.bigint() - t1) / 1e6;
   const samples: number[] = [];
   for (const [i, text] of probes.entries()) {
     const s = process.hrtime.bigint();
@@ -40,7 +47,7 @@ async function measureAgent(agentDir: string, probes: string[]): Promise<NluFigu
   }
   await engine.close();
   const st = summarize(samples.slice(Math.min(50, Math.floor(samples.length / 10)))); // skip JIT warm-up
-  return { phrases: usersaysTexts(agentDir).length, trainingMs: round(trainingMs, 1), parses: st.count, parseP50Ms: st.p50, parseP99Ms: st.p99 };
+  return { phrases: usersaysTexts(agentDir).length, trainingMs: round(trainingMs, 1), startupMs: round(startupMs, 1), threshold: engine.threshold, parses: st.count, parseP50Ms: st.p50, parseP99Ms: st.p99 };
 }
 
 export async function measureNlu(opts: { quick: boolean; log: (m: string) => void }): Promise<Record<string, NluFigures>> {

@@ -3,7 +3,7 @@
  * precision, per-intent precision/recall/F1, slot accuracy per slot, and latency.
  */
 import { expectingFromQuestion as expectingParam } from '../local/entities/expecting';
-import { decide, type NluContext, type NluEngine, type NormalizedParameters } from '../port';
+import { decide, thresholdOf, type NluContext, type NluEngine, type NormalizedParameters } from '../port';
 
 export interface EvalLine {
   text: string;
@@ -56,8 +56,11 @@ export interface Prediction {
 const OOS = new Set(['out_of_scope', 'oos']);
 /** The label a line expects, with the data sets' out-of-scope spellings as one. */
 const expectedOf = (line: EvalLine) => (OOS.has(line.intent) ? 'out_of_scope' : line.intent);
-/** What the bot acts on at this threshold: the intent, or out_of_scope (fallback or under the threshold). */
-const predictedAt = (answer: Answer, threshold: number) =>
+/**
+ * What the bot acts on at this threshold (undefined: the result's own, as the service decides): the intent, or
+ * out_of_scope (fallback or under the threshold).
+ */
+const predictedAt = (answer: Answer, threshold: number | undefined) =>
   decide(answer, threshold) === 'act' ? answer.intent : 'out_of_scope';
 /** Right when it is the expected label or one the line's `accept` list allows. */
 const isRight = (line: EvalLine, predicted: string) =>
@@ -82,7 +85,8 @@ export function expectingFromQuestion(question: string | undefined): NluContext[
   return [{ name: `awaiting_${param}`, lifespan: 1, parameters: { intent } }];
 }
 
-export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: number, opts: { languageCode?: string } = {}) {
+/** `override`: a HANDOFF_CONFIDENCE to decide with instead of each result's own threshold. */
+export async function evaluate(engine: NluEngine, lines: EvalLine[], override?: number, opts: { languageCode?: string } = {}) {
   const predictions: Prediction[] = [];
   const answers: Answer[] = [];
   const latencies: number[] = [];
@@ -97,23 +101,25 @@ export async function evaluate(engine: NluEngine, lines: EvalLine[], threshold: 
       contexts: expectingFromQuestion(line.context),
     });
     latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
-    answers.push({ intent: r.intent, confidence: r.confidence, isFallback: r.isFallback });
+    answers.push({ intent: r.intent, confidence: r.confidence, isFallback: r.isFallback, threshold: r.threshold });
     predictions.push({
       text: line.text,
       expected: expectedOf(line),
-      predicted: predictedAt(r, threshold),
+      predicted: predictedAt(r, override),
       confidence: r.confidence,
       parameters: r.parameters,
     });
   }
+  // The threshold decided with: the override, else the engine's own (one per language model; the first line's).
+  const threshold = answers.length ? thresholdOf(answers[0], override) : override;
   return {
-    summary: { ...summarize(lines, predictions, latencies), thresholdSweep: sweep(lines, answers) },
+    summary: { ...summarize(lines, predictions, latencies), threshold, thresholdSweep: sweep(lines, answers) },
     predictions,
   };
 }
 
 /** What the engine answered for a line, before the handoff threshold is applied. */
-type Answer = { intent: string; confidence: number; isFallback: boolean };
+type Answer = { intent: string; confidence: number; isFallback: boolean; threshold?: number };
 
 export interface ThresholdPoint {
   threshold: number;

@@ -15,10 +15,15 @@ import {
   type NluResult,
 } from '../port';
 import { IntentClassifier } from './classifier';
+import { vectorsFor } from './vectors';
+import { chooseThreshold, crossValidate, foldsFor, type Calibration } from './calibration';
+import { cachedCalibration, cachedClassifier, contentHash, defaultCacheDir } from './model-cache';
 import { findFacts, shapeFacts, type Facts } from './extract';
 import { todayIn } from '../../time/dates';
 import { capText, MAX_UNDERSTOOD_CHARS } from '../../text/cap';
 
+/** Dialogflow's console default for the ML classification threshold (agent.json mlMinConfidence). */
+export const DEFAULT_ML_MIN_CONFIDENCE = 0.3;
 const TEXT_TYPES = new Set(['0', 'message', 'text']);
 const PAYLOAD_TYPES = new Set(['4', 'custom_payload', 'payload']);
 /**
@@ -39,10 +44,23 @@ export class LocalNluEngine implements NluEngine {
   private readonly entities;
   /** The agent language this engine's model is trained on (one engine per language: see multilingual.ts). */
   readonly language: string;
+  /** How the threshold was calibrated from the agent's phrases. */
+  readonly calibration: Calibration;
+  /** agent.json's mlMinConfidence: under it the fallback intent is returned, as Dialogflow does. */
+  readonly floor: number;
+  /** The confidence at or above which the bot acts (the calibrated threshold, at least the floor). */
+  readonly threshold: number;
 
   constructor(
     private readonly agent: Agent,
-    opts: { language?: string; warmUp?: string[] } = {},
+    opts: {
+      language?: string;
+      warmUp?: string[];
+      /** Where trained models and calibrations are kept (model-cache.ts); false: nowhere. */
+      cacheDir?: string | false;
+      /** false: n-grams only, even where the project ships word vectors (for comparisons). */
+      vectors?: false;
+    } = {},
   ) {
     const defaultLang = agent.settings.language || 'en';
     const lang = (this.language = opts.language ?? defaultLang);
@@ -58,7 +76,21 @@ export class LocalNluEngine implements NluEngine {
     }
     this.fallback = agent.intents.find((i) => i.fallbackIntent) ?? this.byName.get(FALLBACK_INTENT);
     if (!data.length) throw new Error(`The agent has no training phrases in "${lang}": add <Intent>_usersays_${lang}.json files`);
-    this.classifier = IntentClassifier.train(data);
+    // Languages with a shipped word-vector table (vectors/) add sentence vectors to the n-grams.
+    const vectors = opts.vectors === false ? undefined : vectorsFor(lang);
+    const trainOpts = { vectors, vectorsInSimilarity: false };
+    // The model and its threshold, calibrated from the agent's own phrases (calibration.ts), cached by content.
+    const fallbackLabel = this.fallback?.name;
+    const key = contentHash({ data, fallbackLabel, vectors: vectors?.digest ?? null, sim: trainOpts.vectorsInSimilarity });
+    const cacheDir = opts.cacheDir ?? defaultCacheDir;
+    this.classifier = cachedClassifier(key, () => IntentClassifier.train(data, trainOpts), vectors, cacheDir);
+    this.calibration = cachedCalibration(
+      key,
+      () => chooseThreshold(crossValidate(data, (d) => IntentClassifier.train(d, trainOpts)), fallbackLabel, foldsFor(data.length)),
+      cacheDir,
+    );
+    this.floor = agent.settings.mlMinConfidence ?? DEFAULT_ML_MIN_CONFIDENCE;
+    this.threshold = Math.max(this.floor, this.calibration.threshold);
     // The language's entries, then the default language's synonyms of the same values: guests mix in English
     // room words ("una suite", "ein Double").
     this.entities = agent.entities.map((e) => {
@@ -129,8 +161,7 @@ export class LocalNluEngine implements NluEngine {
       const p = this.classifier.predict(q.text ?? '', usable);
       intent = this.byName.get(p.label);
       confidence = p.confidence;
-      const min = this.agent.settings.mlMinConfidence ?? 0.3;
-      if (confidence < Math.min(min, 0.2)) intent = undefined;
+      if (confidence < this.floor) intent = undefined;
       // Slot filling: an answer to the bot's question ("until the 6th", "three of us") belongs to the intent that
       // asked it, as Dialogflow's own slot-filling contexts do, unless the guest clearly started something else.
       const asking = (q.contexts ?? []).find((c) => c.lifespan > 0 && c.name.toLowerCase().startsWith('awaiting_'));
@@ -168,6 +199,7 @@ export class LocalNluEngine implements NluEngine {
       outputContexts: this.outputContexts(intent, q.contexts ?? []),
       engine: 'local',
       languageCode: this.language,
+      threshold: this.threshold,
     };
   }
 
