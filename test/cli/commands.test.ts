@@ -27,6 +27,7 @@ const COMMANDS: Array<[string, string[], RegExp]> = [
   ['cli/chatwoot', ['provision'], /npm run chatwoot -- provision --admin-token/],
   ['cli/chatwoot', ['replay'], /npm run chatwoot -- replay FILE\.json/],
   ['cli/bench', [], /npm run bench/],
+  ['cli/vectors', [], /npm run vectors:build/],
 ];
 
 describe('every command', () => {

@@ -113,8 +113,9 @@ describe('configuration', () => {
   });
 
   it('takes a blank value as unset, so its default applies (compose passes ${X:-})', () => {
+    // A blank HANDOFF_CONFIDENCE is unset (the calibrated threshold decides), not 0.
     const c = loadConfig({ HANDOFF_CONFIDENCE: '', PORT: ' ', CHATWOOT_INBOX_IDS: '', LOG_LEVEL: '' }, { isTty: false });
-    expect([c.nlu.handoffConfidence, c.port, c.chatwoot.inboxIds, c.log.level]).toEqual([0.48, 3000, undefined, 'info']);
+    expect([c.nlu.handoffConfidence, c.port, c.chatwoot.inboxIds, c.log.level]).toEqual([undefined, 3000, undefined, 'info']);
   });
 
   it('never repeats a secret value in a message', () => {
