@@ -177,3 +177,27 @@ describe('decide(result, override?)', () => {
     expect(decide({ intent: 'library.hours', confidence: 0.2, isFallback: false })).toBe('act');
   });
 });
+
+describe('the rule on held-out predictions', () => {
+  const fallback = 'Default Fallback Intent';
+  // 100 right in-scope phrases at 0.30, 0.31 … 1.29 (capped at 1), and the agent's own negatives.
+  const inScope: HeldOut[] = Array.from({ length: 100 }, (_, i) => ({ label: 'book', predicted: 'book', confidence: Math.min(1, 0.3 + i / 100) }));
+  const negatives = (n: number, confidence: number): HeldOut[] => Array.from({ length: n }, () => ({ label: fallback, predicted: 'book', confidence }));
+
+  it('sits just under the agent\'s own negatives (less the margin) when they score below its right answers', () => {
+    const c = chooseThreshold([...inScope, ...negatives(60, 0.25)], fallback);
+    expect(c.threshold).toBeCloseTo(0.2, 3);
+    expect(c.inScopeAccuracy).toBe(1);
+  });
+
+  it('own negatives that sound like the agent\'s requests never push it above 90 % of the right answers', () => {
+    const c = chooseThreshold([...inScope, ...negatives(60, 0.8)], fallback);
+    expect(c.inScopeAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(c.threshold).toBeLessThan(0.8);
+  });
+
+  it('the generic requests of a small agent are not capped that way', () => {
+    const generic: HeldOut[] = Array.from({ length: 60 }, () => ({ label: GENERIC_LABEL, predicted: 'book', confidence: 0.8 }));
+    expect(chooseThreshold([...inScope, ...generic], fallback).threshold).toBeGreaterThan(0.75);
+  });
+});

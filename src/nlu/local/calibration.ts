@@ -46,6 +46,8 @@ const OWN_NEGATIVES = 50;
 const MIN_NEGATIVES = 10;
 /** Without negatives: the share of held-out in-scope phrases (right ones) allowed under the threshold. */
 const QUANTILE = 0.05;
+/** With negatives: the largest share of right held-out in-scope phrases the threshold may reject. */
+const IN_SCOPE_GIVEN_UP = 0.1;
 /** Held-out phrases are closer to the training phrases than a guest's words: the threshold is moved down by this. */
 const MARGIN = 0.05;
 /** Bounds: never act on anything (0) nor refuse everything (1). */
@@ -99,6 +101,9 @@ export function crossValidate(
   return out;
 }
 
+/** Confidences of the held-out in-scope phrases the model got right, lowest first. */
+const rightConfidences = (inScope: HeldOut[]) => inScope.filter((h) => h.predicted === h.label).map((h) => h.confidence).sort((a, b) => a - b);
+
 /** The threshold from held-out predictions (see the file's comment). `fallback` is the fallback intent's label. */
 export function chooseThreshold(heldOut: HeldOut[], fallback: string | undefined, folds = CALIBRATION_FOLDS): Calibration {
   // The generic requests count only for an agent with few negatives of its own: an assistant whose intents cover
@@ -117,8 +122,13 @@ export function chooseThreshold(heldOut: HeldOut[], fallback: string | undefined
     const confidences = negatives.filter((h) => h.predicted !== fallback).map((h) => h.confidence).sort((a, b) => a - b);
     const mustReject = Math.ceil(OOS_RECALL * negatives.length) - (negatives.length - confidences.length);
     threshold = mustReject <= 0 ? LOWEST : (confidences[Math.min(mustReject, confidences.length) - 1] ?? LOWEST) + 1e-4;
+    // The agent's own fallback examples are written to borrow its words, and can push that threshold above most
+    // right answers: then it never rejects more than IN_SCOPE_GIVEN_UP of them. (Not with the generic requests: on a
+    // small agent, whose held-out phrases are weak, that would act on unrelated messages.)
+    const right = rightConfidences(inScope);
+    if (own >= OWN_NEGATIVES && right.length) threshold = Math.min(threshold, right[Math.floor(IN_SCOPE_GIVEN_UP * (right.length - 1))]);
   } else {
-    const right = inScope.filter((h) => h.predicted === h.label).map((h) => h.confidence).sort((a, b) => a - b);
+    const right = rightConfidences(inScope);
     threshold = right.length ? right[Math.floor(QUANTILE * (right.length - 1))] : LOWEST;
   }
   threshold = Math.min(HIGHEST, Math.max(LOWEST, threshold - MARGIN));

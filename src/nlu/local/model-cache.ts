@@ -14,11 +14,32 @@ import { IntentClassifier } from './classifier';
 import type { WordVectors } from './vectors';
 
 /** Bump when the classifier or the calibration rule changes what a calibration would be. */
-export const CALIBRATION_CACHE_VERSION = 4;
+export const CALIBRATION_CACHE_VERSION = 5;
 export const defaultCacheDir = path.join(os.tmpdir(), 'hotelbot-nlu-cache');
 
+/**
+ * The engine's own code (this folder, as built or as source) is part of the key too: a changed feature, classifier
+ * or calibration rule retrains even when nobody remembered to bump the version.
+ */
+let codeFingerprint: string | undefined;
+function engineCode(): string {
+  if (codeFingerprint === undefined) {
+    const h = crypto.createHash('sha256');
+    const walk = (dir: string) => {
+      for (const name of fs.readdirSync(dir).sort()) {
+        const file = path.join(dir, name);
+        if (fs.statSync(file).isDirectory()) walk(file);
+        else if (/\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')) h.update(name).update(fs.readFileSync(file));
+      }
+    };
+    walk(__dirname);
+    codeFingerprint = h.digest('hex');
+  }
+  return codeFingerprint;
+}
+
 export function contentHash(parts: unknown): string {
-  return crypto.createHash('sha256').update(JSON.stringify([CALIBRATION_CACHE_VERSION, parts])).digest('hex');
+  return crypto.createHash('sha256').update(JSON.stringify([CALIBRATION_CACHE_VERSION, engineCode(), parts])).digest('hex');
 }
 
 /** Writes whole then renames: two processes starting at once never read half a file. */
