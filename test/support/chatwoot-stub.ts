@@ -99,6 +99,9 @@ export async function startChatwootStub(opts: { port?: number } = {}) {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
+  // Like a real Chatwoot behind its proxy, idle connections outlive the bot's pool timeout (5 s): the bot's client
+  // closes them first and never sends a call on a connection the stub is closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -29,3 +29,26 @@ export async function drained(url: string, tries = 1200): Promise<void> {
   }
   throw new Error(`the queue did not drain: ${last ? `${last.events} deliveries and ${last.actions} actions left` : 'no queue depth on /metrics'}`);
 }
+
+/** The sum of a counter on /metrics over the series whose labels include `labels` (0 when none). */
+export async function metricSum(url: string, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(`${url}/metrics`).catch(() => undefined);
+  if (!res?.ok) return 0;
+  let sum = 0;
+  for (const line of (await res.text()).split('\n')) {
+    const m = /^(\w+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const have = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (Object.entries(labels).every(([k, v]) => have[k] === v)) sum += Number(m[3]);
+  }
+  return sum;
+}
+
+/** Polls `check` every 100 ms until it holds; fails naming `what` after `tries` polls. */
+export async function until(check: () => Promise<boolean>, what: string, tries = 600): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
