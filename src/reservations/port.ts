@@ -74,10 +74,11 @@ export interface BookingChange {
   guests?: number;
 }
 
-/** How a caller proves a booking is theirs: the code with the guest's email, or the contact that made it. */
-export type BookingAccess =
-  | { code: string; email: string }
-  | { code: string; contact: ContactRef };
+/**
+ * How a caller proves a booking is theirs: the code with the guest's email, or the contact that made it — always
+ * within one hotel (the conversation's, by its inbox): a booking of another hotel is not found, whoever asks.
+ */
+export type BookingAccess = { hotelId: string; code: string } & ({ email: string } | { contact: ContactRef });
 
 export type ReservationErrorReason =
   | 'sold_out' // not enough rooms on some night

@@ -309,7 +309,8 @@ export class SqlReservationStore implements ReservationStore {
 
   private async locate(q: Queryable, access: BookingAccess, lock: boolean): Promise<BookingRow | undefined> {
     const code = normalizeCode(access.code);
-    const rows = await q.query<BookingRow>(`SELECT * FROM bookings WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
+    // Scoped to the hotel: a code (and email) from another hotel's booking is unknown here.
+    const rows = await q.query<BookingRow>(`SELECT * FROM bookings WHERE code = $1 AND hotel_id = $2${lock ? ' FOR UPDATE' : ''}`, [code, access.hotelId]);
     const row = rows[0];
     // A wrong email and an unknown code look exactly the same from outside.
     return row && this.matches(row, access) ? row : undefined;

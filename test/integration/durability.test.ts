@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { startChatwootStub } from '../support/chatwoot-stub';
 import { createPostgresDatabase, pgUrl } from '../support/db';
 import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
+import { drained } from '../support/drain';
 import { ensureBuilt, spawnService } from '../support/process';
 
 const SECRET = TEST_SECRET;
@@ -37,8 +38,8 @@ describe('a SIGKILL between acknowledgement and reply', () => {
       stub.state.hold = false;
       const second = await spawnService(env);
       await stub.until(() => stub.messages.some((m) => /parking/i.test(m.content)), 'the reply after restart');
-      // Anything else queued would have been delivered by now; a duplicate would share an echo id.
-      await new Promise((r) => setTimeout(r, 1500));
+      // Everything queued is done (a duplicate could only leave from an undone action); it would share an echo id.
+      await drained(second.url);
       await second.kill();
       const echoIds = stub.messages.map((m) => m.echoId);
       expect(new Set(echoIds).size).toBe(echoIds.length);
@@ -71,7 +72,7 @@ describe('a SIGKILL during load', () => {
       const second = await spawnService(env);
       stub.state.echoTo = { url: second.url, secret: SECRET };
       await stub.until(() => conversations.every((c) => questions.every(([, re]) => stub.messages.some((m) => m.conversationId === c && re.test(m.content)))), 'every answer after restart', 1200);
-      await new Promise((r) => setTimeout(r, 1500));
+      await drained(second.url);
       await second.kill();
       // Every turn was decided once: each answer has one outbox action (one echo id). Delivery is at least once:
       // a message Chatwoot had created in the instant before the kill, whose echo could not reach a dead bot, is
@@ -119,7 +120,7 @@ describe('a SIGKILL during load', () => {
         expect(await send(i % 2 ? b.url : a.url, d)).toBe(200);
       }
       await stub.until(() => questions.every(([, re]) => stub.messages.some((m) => re.test(m.content))), 'every answer');
-      await new Promise((r) => setTimeout(r, 1000));
+      await drained(a.url); // the replicas share the queue
       const answers = stub.messages.filter((m) => m.conversationId === 777 && !m.private).map((m) => m.content);
       const order = questions.map(([, re]) => answers.findIndex((c) => re.test(c)));
       expect(order).toEqual([...order].sort((x, y) => x - y));

@@ -15,6 +15,7 @@ import { startChatwootStub } from '../support/chatwoot-stub';
 import { startFakeDialogflow } from '../support/fake-dialogflow';
 import { privatePostgresAvailable, startPrivatePostgres } from '../support/private-postgres';
 import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
+import { drained, metricSum, until } from '../support/drain';
 import { ensureBuilt, spawnService } from '../support/process';
 import { startTestService } from '../support/service';
 import { backoffMs } from '../../src/inbox/worker';
@@ -75,10 +76,10 @@ describe('Chatwoot API down or slow', () => {
     let stub: Awaited<ReturnType<typeof startChatwootStub>> | undefined;
     try {
       await deliver(svc.url, delivery(611, 'is there parking?'));
-      await new Promise((r) => setTimeout(r, 2500)); // a few refused attempts
+      await until(async () => (await metricSum(svc.url, 'hotelbot_chatwoot_api_calls_total', { status: 'error' })) >= 2, 'two refused attempts');
       stub = await startChatwootStub({ port });
       await stub.until(() => stub!.messages.some((m) => /parking/i.test(m.content)), 'the answer once Chatwoot is back', 1200);
-      await new Promise((r) => setTimeout(r, 1000));
+      await drained(svc.url); // nothing left that could send it again
       expect(stub.messages.filter((m) => m.conversationId === 611 && /parking/i.test(m.content))).toHaveLength(1);
     } finally {
       await svc.kill();
@@ -103,7 +104,7 @@ describe('Chatwoot API down or slow', () => {
       await stub.until(() => stub.held.length >= 2, 'two attempts timing out', 400);
       stub.state.hold = false;
       await stub.until(() => stub.messages.some((m) => /parking/i.test(m.content)), 'the answer once Chatwoot is fast again', 1200);
-      await new Promise((r) => setTimeout(r, 1000));
+      await drained(svc.url);
       expect(stub.messages.filter((m) => m.conversationId === 612 && /parking/i.test(m.content))).toHaveLength(1);
     } finally {
       await svc.kill();
@@ -178,6 +179,7 @@ describe('Dialogflow failing', () => {
       pg.start();
       await load;
       await stub.until(() => conversations.every((c) => stub.messages.some((m) => m.conversationId === c && /parking/i.test(m.content))), 'an answer in every conversation', 1200);
+      await drained(svc.url);
       for (const c of conversations) expect(stub.messages.filter((m) => m.conversationId === c && /parking/i.test(m.content))).toHaveLength(1);
       expect((await fetch(`${svc.url}/readyz`)).status).toBe(200);
     } finally {

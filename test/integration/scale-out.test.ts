@@ -3,8 +3,6 @@
  * spread across replicas, each delivery's retry sent to another replica: every reply once, in order per
  * conversation. Bookings racing across replicas never oversell.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { loadHotels } from '../../src/reservations/hotel-file';
 import { SqlReservationStore } from '../../src/reservations/sql-store';
@@ -12,27 +10,13 @@ import { openDatabase } from '../../src/db/open';
 import { projectRoot } from '../../src/paths';
 import { startChatwootStub } from '../support/chatwoot-stub';
 import { createPostgresDatabase, pgUrl } from '../support/db';
-import { guestMessage as delivery, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
+import { guestMessage as delivery, post as deliveryPost, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
 import { testClock } from '../support/clock';
+import { drained } from '../support/drain';
 import { ensureBuilt, spawnService, type ServiceProcess } from '../support/process';
+import { startRoundRobinProxy } from '../support/round-robin-proxy';
 
 const SECRET = TEST_SECRET;
-
-async function roundRobinProxy(targets: string[]) {
-  let next = 0;
-  const server = http.createServer((req, res) => {
-    const target = new URL(targets[next++ % targets.length]);
-    const upstream = http.request({ hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 
 (pgUrl ? describe : describe.skip)('three replicas on one PostgreSQL', () => {
   beforeAll(() => ensureBuilt(), 120_000);
@@ -43,7 +27,7 @@ async function roundRobinProxy(targets: string[]) {
     const env = { CHATWOOT_BASE_URL: stub.url, CHATWOOT_BOT_TOKEN: 'tok', CHATWOOT_WEBHOOK_SECRET: SECRET, DATABASE_URL: db.url, AGENT_ASSIST: 'off' };
     const replicas: ServiceProcess[] = [];
     for (let i = 0; i < 3; i++) replicas.push(await spawnService(env));
-    const proxy = await roundRobinProxy(replicas.map((r) => r.url));
+    const proxy = await startRoundRobinProxy(replicas.map((r) => r.url));
     try {
       const questions: Array<[string, RegExp]> = [
         ['is there parking?', /parking/i],
@@ -51,7 +35,7 @@ async function roundRobinProxy(targets: string[]) {
         ['is there a gym?', /fitness/i],
       ];
       const conversations = Array.from({ length: 200 }, (_, i) => 10_000 + i);
-      const post = (d: SignedDelivery) => fetch(`${proxy.url}/webhooks/chatwoot`, { method: 'POST', body: d.raw, headers: d.headers }).then((r) => r.status);
+      const post = (d: SignedDelivery) => deliveryPost(proxy.url, d);
       for (const [q] of questions) {
         // One question in every conversation, concurrently; each delivery also sent a second time (a retry),
         // which the proxy sends to another replica.
@@ -68,6 +52,7 @@ async function roundRobinProxy(targets: string[]) {
         'every answer in every conversation',
         2400,
       );
+      await drained(replicas[0].url); // the replicas share the queue: nothing left that could send again
       for (const c of conversations) {
         const answers = stub.messages.filter((m) => m.conversationId === c).map((m) => m.content);
         const order = questions.map(([, re]) => answers.findIndex((a) => re.test(a)));

@@ -8,6 +8,7 @@ import { createPostgresDatabase, databaseKinds, openTestDatabase, pgUrl, type Te
 import { openDatabase } from '../../src/db/open';
 
 const hotels = loadHotels(path.join(projectRoot, 'config', 'hotel.yaml'));
+const otherHotel = loadHotels(path.join(projectRoot, 'test', 'conversations', 'hotels', 'casa-do-rio.yaml'));
 const now = () => new Date('2026-11-24T10:00:00Z');
 const guest = { name: 'Maria Lopez', email: 'maria@example.com' };
 const request = (over: Partial<Parameters<SqlReservationStore['create']>[0]> = {}) => ({
@@ -56,9 +57,9 @@ describe.each(databaseKinds)('reservation store (%s)', (kind) => {
     const b = await store.create(request());
     expect(b.code).toMatch(CODE_PATTERN);
     expect(b.total).toBe(360);
-    expect(await store.find({ code: b.code.toLowerCase(), email: 'MARIA@example.com' })).toMatchObject({ code: b.code, status: 'confirmed' });
-    expect(await store.find({ code: b.code, email: 'someone@else.com' })).toBeNull();
-    expect(await store.find({ code: 'ZZZZZZZZ', email: guest.email })).toBeNull();
+    expect(await store.find({ hotelId: 'miramar', code: b.code.toLowerCase(), email: 'MARIA@example.com' })).toMatchObject({ code: b.code, status: 'confirmed' });
+    expect(await store.find({ hotelId: 'miramar', code: b.code, email: 'someone@else.com' })).toBeNull();
+    expect(await store.find({ hotelId: 'miramar', code: 'ZZZZZZZZ', email: guest.email })).toBeNull();
   });
 
   it('makes one booking when the same draft is confirmed twice', async () => {
@@ -82,16 +83,32 @@ describe.each(databaseKinds)('reservation store (%s)', (kind) => {
 
   it('changes dates atomically and cancels, releasing the rooms', async () => {
     const b = await store.create(request({ roomTypeId: 'suite', checkin: '2027-03-01', checkout: '2027-03-03' }));
-    const moved = await store.modify({ code: b.code, email: guest.email }, { checkin: '2027-03-10' });
+    const moved = await store.modify({ hotelId: 'miramar', code: b.code, email: guest.email }, { checkin: '2027-03-10' });
     expect([moved.checkin, moved.checkout]).toEqual(['2027-03-10', '2027-03-12']);
     const free = async (ci: string, co: string) =>
       (await store.availability({ hotelId: 'miramar', checkin: ci, checkout: co })).find((o) => o.roomTypeId === 'suite')!.available;
     expect(await free('2027-03-01', '2027-03-03')).toBe(3);
     expect(await free('2027-03-10', '2027-03-12')).toBe(2);
-    await store.cancel({ code: b.code, email: guest.email });
+    await store.cancel({ hotelId: 'miramar', code: b.code, email: guest.email });
     expect(await free('2027-03-10', '2027-03-12')).toBe(3);
-    await expect(store.cancel({ code: b.code, email: guest.email })).rejects.toMatchObject({ reason: 'already_cancelled' });
-    await expect(store.cancel({ code: b.code, email: 'x@y.com' })).rejects.toBeInstanceOf(ReservationError);
+    await expect(store.cancel({ hotelId: 'miramar', code: b.code, email: guest.email })).rejects.toMatchObject({ reason: 'already_cancelled' });
+    await expect(store.cancel({ hotelId: 'miramar', code: b.code, email: 'x@y.com' })).rejects.toBeInstanceOf(ReservationError);
+  });
+
+  it("a booking is found, changed and cancelled only in its own hotel: another hotel's look-up finds nothing", async () => {
+    // One store serving two hotels, as one service does for a chain (each hotel on its own inboxes).
+    const chain = new SqlReservationStore(t.db, [...hotels, ...otherHotel], { now });
+    const contact = { accountId: 1, contactId: 118 };
+    const b = await chain.create(request({ checkin: '2027-04-05', checkout: '2027-04-07', origin: contact }));
+    const elsewhere = { hotelId: 'casa-do-rio', code: b.code };
+    expect(await chain.find({ ...elsewhere, email: guest.email })).toBeNull();
+    expect(await chain.find({ ...elsewhere, contact })).toBeNull();
+    await expect(chain.modify({ ...elsewhere, email: guest.email }, { checkin: '2027-04-20' })).rejects.toMatchObject({ reason: 'not_found' });
+    await expect(chain.cancel({ ...elsewhere, contact })).rejects.toMatchObject({ reason: 'not_found' });
+    // Untouched, and still there for its own hotel.
+    const own = { hotelId: 'miramar', code: b.code };
+    expect(await chain.find({ ...own, email: guest.email })).toMatchObject({ status: 'confirmed', checkin: '2027-04-05', checkout: '2027-04-07' });
+    expect(await chain.cancel({ ...own, contact })).toMatchObject({ status: 'cancelled' });
   });
 
   it('never sells more rooms than exist: 50 concurrent attempts on the last 5 rooms make 5 bookings', async () => {
@@ -150,8 +167,8 @@ describe.each(databaseKinds)('reservation store (%s)', (kind) => {
       );
       const results = await Promise.allSettled(
         pairs.flatMap(({ x, y, bx, by }) => [
-          s.modify({ code: bx.code, email: bx.guest.email }, y),
-          s.modify({ code: by.code, email: by.guest.email }, x),
+          s.modify({ hotelId: bx.hotelId, code: bx.code, email: bx.guest.email }, y),
+          s.modify({ hotelId: by.hotelId, code: by.code, email: by.guest.email }, x),
         ]),
       );
       const failures = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message)] : []));

@@ -1,6 +1,7 @@
 /**
  * A recording Chatwoot on loopback for tests that run the service as a separate process: it answers the bot API,
- * records each created message (with its echo_id) when it answers, and can hold requests or fail them.
+ * records each created message (with its echo_id) when it answers, and can hold requests, fail them, or answer them
+ * late. It also notices when the same message (echo_id) is being sent twice at once: `overlaps`.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +20,20 @@ export async function startChatwootStub(opts: { port?: number } = {}) {
   const messages: StubMessage[] = [];
   const calls: Array<{ path: string; status: number }> = [];
   const held: http.ServerResponse[] = [];
-  const state = { hold: false, failNext: [] as number[], echoTo: undefined as undefined | { url: string; secret: string } };
+  const state = {
+    hold: false,
+    failNext: [] as number[],
+    echoTo: undefined as undefined | { url: string; secret: string },
+    /**
+     * How the next message calls are answered, one entry each: `status` after `ms` (a Chatwoot slower than the
+     * lease); a 200 creates the message when it answers, as a slow Chatwoot would.
+     */
+    slow: [] as Array<{ ms: number; status: number }>,
+  };
+  /** Message calls in progress per echo_id, and how often a second one began while another was in progress. */
+  const sending = new Map<string, number>();
+  const overlaps: string[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   let echoSeq = 500_000;
   /** Like Chatwoot: the bot's own message comes back as a message_created webhook (retried on 500/429). */
   const echo = async (conversationId: number, content: string, echoId?: string) => {
@@ -41,13 +55,37 @@ export async function startChatwootStub(opts: { port?: number } = {}) {
       await new Promise((r) => setTimeout(r, 300));
     }
   };
+  const created = (res: http.ServerResponse, conversationId: number, raw: string) => {
+    const body = JSON.parse(raw || '{}');
+    messages.push({ conversationId, content: body.content, echoId: body.echo_id, private: Boolean(body.private) });
+    void echo(conversationId, body.content, body.echo_id);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: messages.length, echo_id: body.echo_id }));
+  };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const m = /\/conversations\/(\d+)\/messages$/.exec(req.url ?? '');
+      if (m) {
+        const echoId = (JSON.parse(raw || '{}') as { echo_id?: string }).echo_id ?? '';
+        const now = (sending.get(echoId) ?? 0) + 1;
+        if (now > 1) overlaps.push(echoId);
+        sending.set(echoId, now);
+        res.on('close', () => sending.set(echoId, (sending.get(echoId) ?? 1) - 1));
+      }
       if (state.hold && m) {
         held.push(res); // never answered: the request is in flight when the test kills the service
+        return;
+      }
+      const slow = m ? state.slow.shift() : undefined;
+      if (m && slow) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          calls.push({ path: req.url ?? '', status: slow.status });
+          if (slow.status === 200) created(res, Number(m[1]), raw);
+          else res.writeHead(slow.status, { 'content-type': 'application/json' }).end('{}');
+        }, slow.ms);
+        timers.add(timer);
         return;
       }
       const fail = state.failNext.shift();
@@ -57,22 +95,20 @@ export async function startChatwootStub(opts: { port?: number } = {}) {
         return;
       }
       calls.push({ path: req.url ?? '', status: 200 });
-      if (m) {
-        const body = JSON.parse(raw || '{}');
-        messages.push({ conversationId: Number(m[1]), content: body.content, echoId: body.echo_id, private: Boolean(body.private) });
-        void echo(Number(m[1]), body.content, body.echo_id);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: messages.length, echo_id: body.echo_id }));
-        return;
-      }
+      if (m) return created(res, Number(m[1]), raw);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
+  // Like a real Chatwoot behind its proxy, idle connections outlive the bot's pool timeout (5 s): the bot's client
+  // closes them first and never sends a call on a connection the stub is closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     messages,
     calls,
     held,
+    overlaps,
     state,
     async until(pred: () => boolean, what: string, tries = 600): Promise<void> {
       for (let i = 0; i < tries; i++) {
@@ -83,6 +119,7 @@ export async function startChatwootStub(opts: { port?: number } = {}) {
     },
     close: () =>
       new Promise<void>((r) => {
+        for (const t of timers) clearTimeout(t);
         for (const h of held) h.socket?.destroy();
         server.closeAllConnections();
         server.close(() => r());

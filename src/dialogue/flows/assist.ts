@@ -26,8 +26,9 @@ export async function assistNote(t: Turn, text: string): Promise<string | undefi
   if (p.confirmation_code) {
     // Only a booking this guest may see: same contact, or the email of this conversation (contact or message).
     const accesses: BookingAccess[] = [];
-    if (t.info.contact.id !== undefined) accesses.push({ code: p.confirmation_code, contact: { accountId: t.info.accountId, contactId: t.info.contact.id } });
-    for (const email of [t.info.contact.email, p.email]) if (email) accesses.push({ code: p.confirmation_code, email });
+    const key = { hotelId: t.hotel.id, code: p.confirmation_code };
+    if (t.info.contact.id !== undefined) accesses.push({ ...key, contact: { accountId: t.info.accountId, contactId: t.info.contact.id } });
+    for (const email of [t.info.contact.email, p.email]) if (email) accesses.push({ ...key, email });
     for (const a of accesses) {
       const b = await t.store.find(a);
       if (b) {

@@ -290,7 +290,7 @@ export async function confirmBooking(t: Turn): Promise<void> {
   } catch (err) {
     if (!(err instanceof ReservationError)) throw err;
     // Part of a combination booked and the rest gone: undo the part, so the guest never holds half a group.
-    for (const b of made) await t.store.port.cancel({ code: b.code, email: b.guest.email }).catch(() => undefined);
+    for (const b of made) await t.store.port.cancel({ hotelId: b.hotelId, code: b.code, email: b.guest.email }).catch(() => undefined);
     t.store.forget();
     s.offer = undefined;
     if (err.reason === 'sold_out') {

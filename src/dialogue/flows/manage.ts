@@ -16,9 +16,10 @@ type Purpose = 'status' | 'cancel' | 'modify';
 
 function access(t: Turn, code: string): BookingAccess {
   const s = t.state;
-  if (s.lookup?.email) return { code, email: s.lookup.email };
-  if (t.info.contact.verified && t.info.contact.email) return { code, email: t.info.contact.email };
-  return { code, contact: { accountId: t.info.accountId, contactId: t.info.contact.id ?? -1 } };
+  const hotelId = t.hotel.id;
+  if (s.lookup?.email) return { hotelId, code, email: s.lookup.email };
+  if (t.info.contact.verified && t.info.contact.email) return { hotelId, code, email: t.info.contact.email };
+  return { hotelId, code, contact: { accountId: t.info.accountId, contactId: t.info.contact.id ?? -1 } };
 }
 
 async function current(t: Turn): Promise<Booking | null> {
@@ -64,10 +65,11 @@ export async function lookupWith(t: Turn, more: { code?: string; email?: string 
   const { code, email } = s.lookup;
   if (!code) return t.ask('lookup_code', t.w.askCodeAgain);
   let booking: Booking | null = null;
-  if (t.info.contact.id !== undefined) booking = await t.store.find({ code, contact: { accountId: t.info.accountId, contactId: t.info.contact.id } });
-  if (!booking && t.info.contact.verified && t.info.contact.email) booking = await t.store.find({ code, email: t.info.contact.email });
+  const hotelId = t.hotel.id;
+  if (t.info.contact.id !== undefined) booking = await t.store.find({ hotelId, code, contact: { accountId: t.info.accountId, contactId: t.info.contact.id } });
+  if (!booking && t.info.contact.verified && t.info.contact.email) booking = await t.store.find({ hotelId, code, email: t.info.contact.email });
   if (!booking && !email) return t.ask('lookup_email', t.w.askLookupEmail);
-  if (!booking && email) booking = await t.store.find({ code, email });
+  if (!booking && email) booking = await t.store.find({ hotelId, code, email });
   if (!booking) {
     s.failedLookups += 1;
     s.lookup = undefined;
