@@ -3,23 +3,14 @@
  * first ("Sa., 3. Apr. 2027") and amounts the German way ("1.180 €"), both through Intl.
  */
 import type { Wording } from './en';
-import { formatDateFor, formatMoneyFor } from './format';
+import { basicsFor } from './format';
 
-const date = formatDateFor('de');
-const money = formatMoneyFor('de');
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const guests = (n: number) => count(n, 'Person', 'Personen');
-const nights = (n: number) => count(n, 'Nacht', 'Nächte');
-const rooms = (n: number) => count(n, 'Zimmer', 'Zimmer');
+
+const basics = basicsFor('de', { guest: ['Person', 'Personen'], night: ['Nacht', 'Nächte'], room: ['Zimmer', 'Zimmer'] });
+const { date, guests, nights, rooms } = basics;
 
 export const de: Wording = {
-  lang: 'de',
-  date,
-  money,
-  guests,
-  nights,
-  rooms,
-  roomsOf: (n, room) => (n > 1 ? `${n} × ${room}` : room),
+  ...basics,
   stay: (checkin, checkout, n) => `vom ${date(checkin)} bis ${date(checkout)} (${nights(n)})`,
 
   // Menu and greetings

@@ -3,23 +3,14 @@
  * ("sáb, 3 abr 2027") and amounts the Spanish way ("1180 €"), both through Intl.
  */
 import type { Wording } from './en';
-import { formatDateFor, formatMoneyFor } from './format';
+import { basicsFor } from './format';
 
-const date = formatDateFor('es');
-const money = formatMoneyFor('es');
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const guests = (n: number) => count(n, 'persona', 'personas');
-const nights = (n: number) => count(n, 'noche', 'noches');
-const rooms = (n: number) => count(n, 'habitación', 'habitaciones');
+
+const basics = basicsFor('es', { guest: ['persona', 'personas'], night: ['noche', 'noches'], room: ['habitación', 'habitaciones'] });
+const { date, guests, nights, rooms } = basics;
 
 export const es: Wording = {
-  lang: 'es',
-  date,
-  money,
-  guests,
-  nights,
-  rooms,
-  roomsOf: (n, room) => (n > 1 ? `${n} × ${room}` : room),
+  ...basics,
   stay: (checkin, checkout, n) => `del ${date(checkin)} al ${date(checkout)} (${nights(n)})`,
 
   // Menu and greetings

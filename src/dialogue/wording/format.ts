@@ -39,3 +39,22 @@ export function formatMoneyFor(lang: string): (amount: number, currency: string)
     return lang === 'en' ? `${n} ${currency}` : n;
   };
 }
+
+type Noun = readonly [one: string, many: string];
+
+/**
+ * What every catalog begins with: its language, dates and amounts through Intl, and counted nouns ("2 nights",
+ * "1 noche"). A catalog spreads it and adds its sentences.
+ */
+export function basicsFor(lang: string, nouns: { guest: Noun; night: Noun; room: Noun }) {
+  const count = (n: number, [one, many]: Noun) => `${n} ${n === 1 ? one : many}`;
+  return {
+    lang,
+    date: formatDateFor(lang),
+    money: formatMoneyFor(lang),
+    guests: (n: number) => count(n, nouns.guest),
+    nights: (n: number) => count(n, nouns.night),
+    rooms: (n: number) => count(n, nouns.room),
+    roomsOf: (n: number, room: string) => (n > 1 ? `${n} × ${room}` : room),
+  };
+}

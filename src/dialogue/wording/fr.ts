@@ -3,23 +3,14 @@
  * ("sam. 3 avr. 2027") and amounts the French way ("1 180 €"), both through Intl.
  */
 import type { Wording } from './en';
-import { formatDateFor, formatMoneyFor } from './format';
+import { basicsFor } from './format';
 
-const date = formatDateFor('fr');
-const money = formatMoneyFor('fr');
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const guests = (n: number) => count(n, 'personne', 'personnes');
-const nights = (n: number) => count(n, 'nuit', 'nuits');
-const rooms = (n: number) => count(n, 'chambre', 'chambres');
+
+const basics = basicsFor('fr', { guest: ['personne', 'personnes'], night: ['nuit', 'nuits'], room: ['chambre', 'chambres'] });
+const { date, guests, nights, rooms } = basics;
 
 export const fr: Wording = {
-  lang: 'fr',
-  date,
-  money,
-  guests,
-  nights,
-  rooms,
-  roomsOf: (n, room) => (n > 1 ? `${n} × ${room}` : room),
+  ...basics,
   stay: (checkin, checkout, n) => `du ${date(checkin)} au ${date(checkout)} (${nights(n)})`,
 
   // Menu and greetings

@@ -3,23 +3,14 @@
  * pronouns where a sentence can do without them, dates day first ("sáb., 3 de abr. de 2027") through Intl.
  */
 import type { Wording } from './en';
-import { formatDateFor, formatMoneyFor } from './format';
+import { basicsFor } from './format';
 
-const date = formatDateFor('pt');
-const money = formatMoneyFor('pt');
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const guests = (n: number) => count(n, 'pessoa', 'pessoas');
-const nights = (n: number) => count(n, 'noite', 'noites');
-const rooms = (n: number) => count(n, 'quarto', 'quartos');
+
+const basics = basicsFor('pt', { guest: ['pessoa', 'pessoas'], night: ['noite', 'noites'], room: ['quarto', 'quartos'] });
+const { date, guests, nights, rooms } = basics;
 
 export const pt: Wording = {
-  lang: 'pt',
-  date,
-  money,
-  guests,
-  nights,
-  rooms,
-  roomsOf: (n, room) => (n > 1 ? `${n} × ${room}` : room),
+  ...basics,
   stay: (checkin, checkout, n) => `de ${date(checkin)} a ${date(checkout)} (${nights(n)})`,
 
   // Menu and greetings
