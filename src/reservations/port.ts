@@ -34,7 +34,8 @@ export interface Guest {
   email: string;
 }
 
-export interface BookingRequest {
+/** What a stay is, asked for or booked: which hotel and rooms, when, for how many, in whose name. */
+export interface Stay {
   hotelId: string;
   roomTypeId: string;
   rooms: number;
@@ -42,20 +43,16 @@ export interface BookingRequest {
   checkout: string;
   guests: number;
   guest: Guest;
+}
+
+export interface BookingRequest extends Stay {
   origin?: BookingOrigin;
   /** Confirming the same draft twice (repeated click, repeated delivery) returns the first booking. */
   idempotencyKey: string;
 }
 
-export interface Booking {
+export interface Booking extends Stay {
   code: string; // 8 characters of Crockford base32
-  hotelId: string;
-  roomTypeId: string;
-  rooms: number;
-  checkin: string;
-  checkout: string;
-  guests: number;
-  guest: Guest;
   total: number;
   currency: string;
   status: 'confirmed' | 'cancelled';
