@@ -5,7 +5,8 @@
  */
 import type { Database, Queryable } from '../db/database';
 import { newConfirmationCode, normalizeCode } from './codes';
-import { isValidDate, nightsBetween, nightsOf, todayIn } from '../time/dates';
+import { addDays, isValidDate, nightsBetween, nightsOf, todayIn } from '../time/dates';
+import { isBookingEmail } from './email';
 import { MAX_STAY_NIGHTS } from './limits';
 import type { Hotel, RoomType } from './hotel';
 import {
@@ -86,7 +87,6 @@ class MissingNights extends Error {
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export class SqlReservationStore implements ReservationStore {
   private readonly hotels = new Map<string, Hotel>();
@@ -248,7 +248,7 @@ export class SqlReservationStore implements ReservationStore {
     this.checkStay(h, req.checkin, req.checkout);
     this.validateParty(t, req.rooms, req.guests);
     if (!req.guest.name?.trim()) throw new ReservationError('invalid', 'The guest name is required');
-    if (!EMAIL.test(req.guest.email ?? '')) throw new ReservationError('invalid', 'The guest email is not valid');
+    if (!isBookingEmail(req.guest.email ?? '')) throw new ReservationError('invalid', 'The guest email is not valid');
     const { total } = priceStay(t, req.checkin, req.checkout, req.rooms);
     const stay: InventoryChange = { roomType: t, checkin: req.checkin, checkout: req.checkout, rooms: req.rooms };
     try {
@@ -355,9 +355,7 @@ export class SqlReservationStore implements ReservationStore {
       };
       if (change.checkin && !change.checkout) {
         // Moving the arrival keeps the length of the stay.
-        const d = new Date(`${change.checkin}T00:00:00Z`);
-        d.setUTCDate(d.getUTCDate() + nightsBetween(current.checkin, current.checkout));
-        next.checkout = d.toISOString().slice(0, 10);
+        next.checkout = addDays(change.checkin, nightsBetween(current.checkin, current.checkout));
       }
       const t = this.room(h, next.roomTypeId);
       this.checkStay(h, next.checkin, next.checkout);

@@ -1,4 +1,7 @@
-/** Calendar dates as YYYY-MM-DD strings (no time, no zone): the unit of hotel inventory. */
+/**
+ * Calendar dates as YYYY-MM-DD strings (no time, no zone; UTC-based, so no zone can shift a day): the unit of hotel
+ * inventory, and the one date module that reservations, the NLU and the dialogue share.
+ */
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,9 +28,42 @@ export function nightsOf(checkin: string, checkout: string): string[] {
   return out;
 }
 
+export interface Ymd {
+  y: number;
+  m: number; // 1..12
+  d: number;
+}
+
+export function parseYmd(s: string): Ymd {
+  const [y, m, d] = s.split('-').map((x) => parseInt(x, 10));
+  return { y, m, d };
+}
+
+export function formatYmd({ y, m, d }: Ymd): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The same day-of-month `months` later (undefined when that month is too short, e.g. the 31st). */
+export function addMonths(s: string, months: number): string | undefined {
+  const { y, m, d } = parseYmd(s);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  if (d > daysInMonth(ny, nm)) return undefined;
+  return formatYmd({ y: ny, m: nm, d });
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(s: string): number {
+  return new Date(`${s}T00:00:00Z`).getUTCDay();
+}
+
 // Building an Intl.DateTimeFormat costs far more than using one (it loads locale and zone data): keep one per zone.
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const guestFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** Today's date in an IANA time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
@@ -37,9 +73,4 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
     dayFormats.set(timeZone, format); // a hotel file names a handful of zones; an invalid one throws above
   }
   return format.format(now);
-}
-
-/** "Fri 12 Jun 2026" for guests. */
-export function formatDate(date: string): string {
-  return guestFormat.format(new Date(`${date}T00:00:00Z`));
 }

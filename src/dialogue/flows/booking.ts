@@ -2,6 +2,7 @@
  * Booking by filling the frame: dates (stated back with weekdays), party, rooms that fit (or a combination of
  * types), details, summary, confirmation. The offer the bot quotes becomes the current offer: "book it" means it.
  */
+import { isBookingEmail } from '../../reservations/email';
 import { MAX_STAY_NIGHTS } from '../../reservations/limits';
 import { nightsBetween } from '../../time/dates';
 import { ReservationError, type Booking } from '../../reservations/port';
@@ -10,8 +11,6 @@ import { combination, roomsIn, roomsNeeded, singleType, singleTypes, stockOf, ty
 import type { Line, Offer } from '../state';
 import type { Turn } from '../turn';
 import { handoff } from './handoff';
-
-const EMAIL = /^[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63})+$/;
 
 export function startBooking(t: Turn): void {
   const s = t.state;
@@ -222,7 +221,7 @@ export function takeDetails(t: Turn, name: string | undefined, email: string | u
   if (name?.trim()) applyFacts(f, { name: name.trim().slice(0, 100) }, at);
   if (email?.trim()) {
     const e = email.trim();
-    if (EMAIL.test(e)) applyFacts(f, { email: e }, at);
+    if (isBookingEmail(e)) applyFacts(f, { email: e }, at);
     else {
       t.say(t.w.notAnEmail(e.slice(0, 100)));
       delete f.email;

@@ -9,7 +9,8 @@ import type * as chrono from 'chrono-node';
 // package's "exports" at run time; its type is the main entry's `en`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const en: typeof chrono.en = require('chrono-node/en');
-import { MONTH_NAMES, addDays, addMonths, daysInMonth, formatYmd, parseYmd, weekday } from './calendar';
+import { addDays, addMonths, daysInMonth, formatYmd, nightsBetween, parseYmd, weekday } from '../../../time/dates';
+import { MONTH_NAMES } from './calendar';
 import { isDateLanguage, parserOf, wordsOf, type DateWords } from './date-words';
 
 export interface DateMention {
@@ -361,7 +362,7 @@ export function assignStayDates(text: string, mentions: DateMention[], expecting
   if (weekend && !out.checkin && !out.checkout) {
     out.checkin = weekend.date;
     out.checkout = weekend.endDate;
-    out.weekendNights = Math.round((Date.parse(weekend.endDate!) - Date.parse(weekend.date)) / 86_400_000);
+    out.weekendNights = nightsBetween(weekend.date, weekend.endDate!);
   }
   if (out.checkin && out.checkout && out.checkout <= out.checkin && checkoutMention) {
     out.checkout = after(out.checkin, checkoutMention);
