@@ -98,8 +98,11 @@ describe('guards: when the bot acts', () => {
   });
   it('greets when the widget opens on a pending conversation, not before a conversation exists', () => {
     expect(guard(ev('webwidget_triggered.json'), fresh)).toMatchObject({ act: false });
-    const returning = ev('webwidget_triggered.returning_visitor.json');
-    const pending = (returning as any).current_conversation?.status === 'pending';
-    expect(guard(returning, fresh).act).toBe(pending);
+    // The returning visitor's last conversation as the contract's fixture has it: resolved, so no greeting yet.
+    const returning = (status: string) => ev('webwidget_triggered.returning_visitor.json', (b) => (b.current_conversation.status = status));
+    expect(guard(ev('webwidget_triggered.returning_visitor.json'), fresh)).toMatchObject({ act: false });
+    expect(guard(returning('pending'), fresh)).toMatchObject({ act: true });
+    // A person has it open: no greeting over them.
+    expect(guard(returning('open'), fresh)).toMatchObject({ act: false });
   });
 });

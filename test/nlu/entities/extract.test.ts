@@ -22,6 +22,10 @@ type Case = [string, NormalizedParameters, Partial<ExtractContext>?];
 
 const dates: Case[] = [
   ['tomorrow', { checkin: '2026-03-11' }],
+  // "from 12": chrono alone reads 12 o'clock.
+  ['from 12 July to 14 July', { checkin: '2026-07-12', checkout: '2026-07-14' }],
+  ['from 12 to 14 July', { checkin: '2026-07-12', checkout: '2026-07-14' }],
+  ['from 3pm', {}],
   // Weekday names beside dates: the day of the month wins; "fri and sat night" are two nights; a weekend of a month.
   ['from wed 24th to sat 27th', { checkin: '2026-03-24', checkout: '2026-03-27' }],
   ['this weekend, fri and sat night', { checkin: '2026-03-13', checkout: '2026-03-15' }],
@@ -114,18 +118,17 @@ describe('extractParameters', () => {
     });
   }
 
-  // Known gap: a confirmation code in the same message hides the dates and the guest count.
-  it.failing('gives Dialogflow-style raw values for the intent parameters, "" when unfilled', () => {
-    const { normalized, raw } = extract('a double from 12 July to 14 July for 2, code 7KQ2M9XD', {
-      params: [
-        { name: 'checkin', entityType: '@sys.date' },
-        { name: 'checkout', entityType: '@sys.date' },
-        { name: 'stay', entityType: '@sys.date-period' },
-        { name: 'guests', entityType: '@sys.number-integer' },
-        { name: 'room_type', entityType: '@room-type' },
-        { name: 'email', entityType: '@sys.email' },
-      ],
-    });
+  const PARAMS: ExtractContext['params'] = [
+    { name: 'checkin', entityType: '@sys.date' },
+    { name: 'checkout', entityType: '@sys.date' },
+    { name: 'stay', entityType: '@sys.date-period' },
+    { name: 'guests', entityType: '@sys.number-integer' },
+    { name: 'room_type', entityType: '@room-type' },
+    { name: 'email', entityType: '@sys.email' },
+  ];
+
+  it('gives Dialogflow-style raw values for the intent parameters, "" when unfilled', () => {
+    const { normalized, raw } = extract('a double from 12 July to 14 July for 2 people', { params: PARAMS });
     expect(normalized).toEqual({ checkin: '2026-07-12', checkout: '2026-07-14', guests: 2, room_type: 'double' });
     expect(raw).toEqual({
       checkin: '2026-07-12T12:00:00+02:00',
@@ -135,6 +138,11 @@ describe('extractParameters', () => {
       room_type: 'double',
       email: '',
     });
+  });
+
+  it('reads the stay beside a confirmation code in the same message', () => {
+    const { normalized } = extract('a double from 12 July to 14 July for 2 people, code 7KQ2M9XD');
+    expect(normalized).toEqual({ checkin: '2026-07-12', checkout: '2026-07-14', guests: 2, rooms: 1, room_type: 'double', confirmation_code: '7KQ2M9XD' });
   });
 
   it('reports durations and persons as the composite system entities do', () => {

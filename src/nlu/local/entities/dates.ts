@@ -62,6 +62,11 @@ function prepare(text: string): string {
     .replace(/\bin\s+a\s+fortnight\b/gi, 'in 2 weeks')
     // "May 26" would otherwise be read as May 2026.
     .replace(new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b(?!\\s*(?:st|nd|rd|th|:|\\d))`, 'gi'), (_, mo: string, d: string) => `${mo} ${d}${ordinalSuffix(parseInt(d, 10))}`)
+    // "from 12 July", "from 12 to 14 July": chrono reads "from 12" as 12 o'clock; a day of the month it is.
+    .replace(
+      /\bfrom\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|\.\d|am\b|pm\b|h\b|o'?clock|nights?\b|days?\b|weeks?\b|people|persons?\b|pax\b|guests?\b|adults?\b|kids?\b|children|rooms?\b|eur\b|€|\$|%|\/|-\s*\d{1,2}\s*(?:am|pm)))/gi,
+      (_, d: string) => `from the ${d}${ordinalSuffix(parseInt(d, 10))}`,
+    )
     .replace(/\btmrw\b|\btmr\b|\btomorow\b|\btommorow\b|\btommorrow\b/gi, 'tomorrow');
 }
 
