@@ -10,10 +10,15 @@ export interface SignedDelivery {
   headers: Record<string, string>;
 }
 
-export function guestMessage(conversationId: number, text: string, secret = TEST_SECRET): SignedDelivery {
+/**
+ * The fixture's guest has a Spanish browser (`browser_language: es`), and the bot answers in the language Chatwoot
+ * reports: these tests write in English, so their guest's browser says English unless a test says otherwise.
+ */
+export function guestMessage(conversationId: number, text: string, secret = TEST_SECRET, browserLanguage = 'en'): SignedDelivery {
   const body = fixture('message_created.incoming.json');
   body.id = ++messageId;
   body.content = text;
+  body.conversation.additional_attributes.browser_language = browserLanguage;
   body.conversation.id = conversationId;
   body.conversation.messages[0].id = messageId;
   const raw = JSON.stringify(body);

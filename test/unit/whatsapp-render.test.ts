@@ -101,8 +101,8 @@ describe('WhatsApp option lists', () => {
       fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.integer({ min: 12, max: 72 }), (words, max) => {
         const text = words.join(' ');
         const fitted = fitWords(text, max);
-        // Nothing fits only when the first word is too long, or is a word that leads into the next.
-        if (fitted === undefined) return chars(words[0]) > max || /^(with|and|of|the|for|in|a|an|de|con|y|et|mit|und)$/i.test(words[0]);
+        // Nothing fits only when the first word is too long, leads into the next, or is only punctuation (",").
+        if (fitted === undefined) return chars(words[0]) > max || /^(with|and|of|the|for|in|a|an|de|con|y|et|mit|und)$/i.test(words[0]) || /^[\s\-–—·:,;(.]+$/u.test(words[0]);
         return chars(fitted) <= max && wholeWords(fitted, text);
       }),
     );
