@@ -41,6 +41,8 @@ export async function understand(t: Turn, text: string): Promise<void> {
   // Answers to the question just asked, whatever the intent looks like.
   if (s.step === 'lookup_code' && facts.code) return lookupWith(t, { code: facts.code, email: facts.email });
   if (s.step === 'lookup_email' && facts.email) return lookupWith(t, { email: facts.email });
+  // After a pair that did not match, an email alone is the correction of the email.
+  if (s.step === 'lookup_code' && facts.email && s.lookup?.code && s.failedLookups > 0) return lookupWith(t, { email: facts.email });
   if (s.step === 'details' || s.step === 'name' || s.step === 'email') {
     const shortName = s.step === 'name' && !facts.email && !stayFacts && text.split(/\s+/).length <= 4 && !/\d/.test(text);
     if (facts.email || (facts.name && !stayFacts) || shortName) return takeDetails(t, facts.name ?? (shortName ? text : undefined), facts.email);

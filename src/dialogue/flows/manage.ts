@@ -72,7 +72,9 @@ export async function lookupWith(t: Turn, more: { code?: string; email?: string 
   if (!booking && email) booking = await t.store.find({ hotelId, code, email });
   if (!booking) {
     s.failedLookups += 1;
-    s.lookup = undefined;
+    // The code the guest typed is kept: "sorry, maya@example.com" retries it with the corrected email (each pair
+    // still counts towards the limit). A new code replaces it.
+    s.lookup = { code };
     if (s.failedLookups >= MAX_FAILED_LOOKUPS) {
       return handoff(t, 'lookup_attempts', `${s.failedLookups} code-and-email pairs did not match a booking`, t.w.handoffLookups);
     }
