@@ -139,6 +139,8 @@ export function findDates(text: string, today: string, timeZone: string, languag
     { forwardDate: true },
   );
   const mentions: DateMention[] = [];
+  /** Dates chrono read that lie in the past: their words are not read again as a bare "the 3rd". */
+  const past: Array<{ index: number; end: number }> = [];
   for (const r of results) {
     const t = r.text.trim();
     if (/weekend/i.test(t) || VAGUE.test(t)) continue;
@@ -148,7 +150,10 @@ export function findDates(text: string, today: string, timeZone: string, languag
     // chrono moves a range's start back a year when its end reads earlier ("2nd of april to sunday"): a stay's
     // named month without a year is the next one.
     if (date < today && r.start.isCertain('month') && !r.start.isCertain('year')) date = formatYmd({ ...parseYmd(date), y: parseYmd(date).y + 1 });
-    if (date < today) continue; // "3 days ago": not a stay date
+    if (date < today) {
+      past.push({ index: r.index, end: r.index + r.text.length }); // "3 days ago", "3rd january 2020": not a stay date
+      continue;
+    }
     const mention: DateMention = {
       index: r.index,
       end: r.index + r.text.length,
@@ -165,7 +170,7 @@ export function findDates(text: string, today: string, timeZone: string, languag
     }
     mentions.push(mention);
   }
-  addOrdinals(prepared, today, mentions);
+  addOrdinals(prepared, today, mentions, past);
   addWeekend(prepared, today, mentions);
   mentions.sort((a, b) => a.index - b.index);
   inheritMonthInRanges(prepared, mentions);
@@ -228,7 +233,7 @@ function addBareDays(text: string, today: string, mentions: DateMention[], words
 }
 
 /** "the 5th", "1st of this month", "the 3rd of next month": chrono leaves a day with no month alone. */
-function addOrdinals(text: string, today: string, mentions: DateMention[]): void {
+function addOrdinals(text: string, today: string, mentions: DateMention[], past: Array<{ index: number; end: number }> = []): void {
   const re = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(this|the|next)\s+month)?/gi;
   const ref = parseYmd(today);
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -236,7 +241,7 @@ function addOrdinals(text: string, today: string, mentions: DateMention[]): void
     if (day < 1 || day > 31) continue;
     const start = m.index;
     const end = m.index + m[0].length;
-    if (overlaps(mentions, start, end)) continue;
+    if (overlaps(mentions, start, end) || past.some((p) => start < p.end && end > p.index)) continue;
     if (/^\s*(?:floor|time|birthday|anniversary|row|place)/i.test(text.slice(end))) continue;
     let date: string | undefined;
     if (m[2]) {
