@@ -85,7 +85,19 @@ export class TurnProcessor {
       if (note) {
         const action: OutboxAction = { type: 'message', message: { content: note, private: true } };
         const ok = await store.complete(db, stored, 'assist', [{ accountId, conversationId: c.id, action }], (onlyIf) =>
-          conversations.upsertStatement(stored.conversationKey, { accountId, inboxId: info.inboxId, conversationId: c.id, status: c.status, assistNotesDelta: 1 }, onlyIf),
+          conversations.upsertStatement(
+            stored.conversationKey,
+            {
+              accountId,
+              inboxId: info.inboxId,
+              conversationId: c.id,
+              status: c.status,
+              assistNotesDelta: 1,
+              // The note helps staff; the message is still the guest's, answered after a hand-back if nobody did.
+              ...(verdict.record === 'unanswered' && isMessageEvent(event) ? { unanswered: (event.content ?? '').slice(0, 2000) || null } : {}),
+            },
+            onlyIf,
+          ),
         );
         return ok ? 'processed' : 'duplicate';
       }
