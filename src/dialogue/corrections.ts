@@ -58,7 +58,7 @@ export function oneNightOrMore(text: string): number | undefined {
   const t = text.toLowerCase();
   const after = /\b(?:leav\w*|check(?:ing)? ?out|go\w*) after (\d{1,2}|one|two|three|four|five|six) nights?\b/.exec(t);
   if (after) return num(after[1]);
-  if (/\b(tonight|just the night|only the night|the night of|one night only|for the night)\b/.test(t)) return 1;
+  if (/\b(tonight|just the night|only the night|the night of|one night only|for the night|(?:just|only) (?:the |a |for )?one night|a single night)\b/.test(t)) return 1;
   return undefined;
 }
 

@@ -34,12 +34,19 @@ export function faqMatches(hotel: Hotel, text: string): Hotel['faq'] {
   return hits.sort((a, b) => b.score - a.score).map((h) => h.entry);
 }
 
+/** "smoke" and "smoking", "cancel" and "cancellation": one word with another ending (a common start of 4+ letters). */
+function sameStem(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 4 && n >= Math.min(a.length, b.length) - 1;
+}
+
 /** A policy whose name a word of the question starts ("pay" → payment, "pets", "kids" no). */
 function policyByName(hotel: Hotel, text: string): string | undefined {
   const tokens = words(text).trim().split(' ');
   for (const [key, value] of Object.entries(hotel.policies)) {
     const k = key.toLowerCase();
-    if (tokens.some((w) => w.length >= 3 && (k === w || (k.startsWith(w) && k.length - w.length <= 6) || (w.startsWith(k) && w.length - k.length <= 3)))) return value;
+    if (tokens.some((w) => w.length >= 3 && (k === w || (k.startsWith(w) && k.length - w.length <= 6) || (w.startsWith(k) && w.length - k.length <= 3) || sameStem(w, k)))) return value;
   }
   return undefined;
 }
@@ -60,6 +67,11 @@ function byMeaning(hotel: Hotel, text: string): string | undefined {
 
 export function faqAnswer(hotel: Hotel, text: string, opts: { byMeaning?: boolean } = {}): string | undefined {
   const hits = faqMatches(hotel, text);
+  // A policy the question names ("can I smoke on the terrace") beats an FAQ entry found only by one of its keywords
+  // ("terrace" of breakfast); an FAQ topic the question names ("is breakfast on the terrace") still wins.
+  const topicNamed = hits.some((h) => words(text).includes(words(h.topic)));
+  const policy = policyByName(hotel, text);
+  if (policy && !topicNamed) return policy;
   if (hits.length) {
     return hits
       .slice(0, 2)

@@ -45,6 +45,9 @@ const FACILITIES = [
   'parking', 'laundry', 'class', 'lesson', 'appointment',
 ];
 
+/** Rooms that are not for sleeping: a request for one is an event, for staff, even though it says "room". */
+const VENUES = ['meeting room', 'conference room', 'function room', 'event room', 'ballroom', 'boardroom', 'board room', 'meeting space', 'event space', 'conference hall', 'banquet hall'];
+
 /** Something broken or not working (an in-stay problem), as guests say it. */
 const INCIDENT =
   /\b(broken|broke|not work(?:ing|s)?|stopped working|won ?t (?:turn|switch) on|not turning on|out of order|leak(?:ing|s)?|damaged|dirty|stained|clogged|blocked|flooded|no hot water)\b/;
@@ -96,6 +99,8 @@ export function outsideOffer(text: string, intent: string, hotel: Hotel): Outsid
   const incident = INCIDENT.exec(t);
   if (incident) return { reason: 'incident', subject: incident[1] };
   if (!ROOM_BOOKING_INTENTS.has(intent)) return undefined;
+  const venue = firstPresent(t, VENUES);
+  if (venue) return { reason: 'not_a_room', subject: venue };
   if (firstPresent(t, roomWords(hotel))) return undefined;
   const facility = firstPresent(t, facilityWords(hotel));
   return facility ? { reason: 'not_a_room', subject: facility } : undefined;

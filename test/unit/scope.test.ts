@@ -24,6 +24,8 @@ describe('outsideOffer: bookings of things that are not rooms', () => {
     ['please book a taxi to the airport for 6am', 'booking.create', 'taxi'],
     ['is my tennis court booking confirmed', 'booking.status', 'tennis'],
     ['I want to reserve a treatment at the spa', 'booking.create', 'treatment'],
+    ['I need to book a meeting room for 10 people next tuesday', 'booking.create', 'meeting room'],
+    ['is the conference room free on friday', 'booking.availability', 'conference room'],
   ])('%s (%s) is not a room booking', (text, intent, subject) => {
     expect(outsideOffer(text, intent, miramar)).toEqual({ reason: 'not_a_room', subject });
   });
