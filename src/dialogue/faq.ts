@@ -17,7 +17,7 @@ const words = (s: string) =>
 
 // Words too common in hotel talk to tell one answer from another.
 const COMMON = new Set(
-  'about after again also arrive arriving available before book booking bring could check close does from have hotel into just know later like might more much need night nights other please price prices room rooms should stay than thank thanks that their there these they this those time want what when where which will with would week weekend your'.split(
+  'about actually after again also arrive arriving available before book booking bring could check close does from have hotel into just know later like might more much need night nights other please price prices room rooms should stay than thank thanks that their there these they this those time want what when where which will with would week weekend your sorry hello great okay typo oops'.split(
     ' ',
   ),
 );

@@ -47,6 +47,8 @@ export async function understand(t: Turn, text: string): Promise<void> {
     const shortName = s.step === 'name' && !facts.email && !stayFacts && text.split(/\s+/).length <= 4 && !/\d/.test(text);
     if (facts.email || (facts.name && !stayFacts) || shortName) return takeDetails(t, facts.name ?? (shortName ? text : undefined), facts.email);
   }
+  // At the summary, "the name is Jonas Weber not Webber" or "oops, it's maya@example.com" corrects the details.
+  if (s.mode === 'booking' && s.step === 'confirm' && !stayFacts && (facts.email || facts.name)) return takeDetails(t, facts.name, facts.email);
   if (s.step === 'modify_name' && s.managing && text.split(/\s+/).length <= 5) {
     s.change = { ...(s.change ?? {}), name: facts.name ?? text.replace(/[.!]+$/, '') };
     return quoteChange(t);
