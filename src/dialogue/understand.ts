@@ -107,7 +107,7 @@ export async function understand(t: Turn, text: string): Promise<void> {
     }
     case 'hotel.prices':
       // Dates and a room given with a price question are the start of a booking: "ok book it" goes on from here.
-      applyFacts(s.frame, { checkin: facts.checkin, checkout: facts.checkout, nights: facts.nights, guests: facts.guests, room: facts.room }, s.turn);
+      applyFacts(s.frame, { checkin: facts.checkin, checkout: facts.checkout, nights: facts.nights, guests: facts.guests, rooms: facts.rooms, room: facts.room }, s.turn);
       return prices(t, facts);
     case 'hotel.amenities':
       return amenities(t, text, r);

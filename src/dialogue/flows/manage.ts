@@ -209,6 +209,8 @@ export async function quoteChange(t: Turn): Promise<void> {
     const { days, which } = c.shift;
     if (which !== 'checkout') c.checkin = addDays(c.checkin ?? b.checkin, days);
     if (which !== 'checkin') c.checkout = addDays(c.checkout ?? b.checkout, days);
+    // "arrive a day later" keeps the departure, as it does for a stay being booked (frame.ts).
+    else c.checkout ??= b.checkout;
     delete c.shift;
   }
   if (c.nights) {
