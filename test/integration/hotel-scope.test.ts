@@ -16,10 +16,13 @@ import { loadHotels } from '../../src/reservations/hotel-file';
 import { SqlReservationStore } from '../../src/reservations/sql-store';
 import { startService } from '../../src/server';
 import { startChatwootStub } from '../support/chatwoot-stub';
-import { testClock } from '../support/clock';
+import { daysAfterTestToday, testClock } from '../support/clock';
 import { createPostgresDatabase, databaseKinds } from '../support/db';
 import { drained } from '../support/drain';
 import { fixture } from '../support/fixtures';
+
+/** A stay a month after the test day, whatever TEST_TODAY says. */
+const STAY = { checkin: daysAfterTestToday(31), checkout: daysAfterTestToday(34) };
 
 const SECRET = 'hotel-scope-secret-0123456789';
 const HOTEL_A = { id: 'miramar', inbox: 7 };
@@ -68,8 +71,8 @@ describe.each(databaseKinds)('two hotels on one service (%s)', (kind) => {
         hotelId: HOTEL_A.id,
         roomTypeId: 'double',
         rooms: 1,
-        checkin: '2027-04-10',
-        checkout: '2027-04-13',
+        checkin: STAY.checkin,
+        checkout: STAY.checkout,
         guests: 2,
         guest: { name: GUEST.name, email: GUEST.email },
         origin: { accountId: 1, contactId: GUEST.contactId },
@@ -90,7 +93,7 @@ describe.each(databaseKinds)('two hotels on one service (%s)', (kind) => {
       expect(await say(HOTEL_B.inbox, 801, GUEST.email)).toMatch(/could not find a booking with that code and email/);
       expect(await say(HOTEL_B.inbox, 802, `I need to change the dates of booking ${booking.code}, email ${GUEST.email}`)).toMatch(/could not find a booking/);
       expect(await say(HOTEL_B.inbox, 803, `what's the status of my reservation ${booking.code}? ${GUEST.email}`)).toMatch(/could not find a booking/);
-      expect(await store.find({ hotelId: HOTEL_A.id, code: booking.code, email: GUEST.email })).toMatchObject({ status: 'confirmed', checkin: '2027-04-10', checkout: '2027-04-13' });
+      expect(await store.find({ hotelId: HOTEL_A.id, code: booking.code, email: GUEST.email })).toMatchObject({ status: 'confirmed', ...STAY });
 
       // Hotel A's inbox: the same words find it.
       expect(await say(HOTEL_A.inbox, 804, `I want to cancel my booking ${booking.code}`)).toMatch(/Do you really want to cancel/);

@@ -11,7 +11,7 @@ import { projectRoot } from '../../src/paths';
 import { startChatwootStub } from '../support/chatwoot-stub';
 import { createPostgresDatabase, pgUrl } from '../support/db';
 import { guestMessage as delivery, post as deliveryPost, TEST_SECRET, type SignedDelivery } from '../support/deliveries';
-import { testClock } from '../support/clock';
+import { daysAfterTestToday, testClock } from '../support/clock';
 import { drained } from '../support/drain';
 import { ensureBuilt, spawnService, type ServiceProcess } from '../support/process';
 import { startRoundRobinProxy } from '../support/round-robin-proxy';
@@ -64,7 +64,7 @@ const SECRET = TEST_SECRET;
       const pools = await Promise.all([0, 1, 2].map(() => openDatabase({ url: db.url, poolSize: 8 })));
       try {
         const stores = pools.map((p) => new SqlReservationStore(p, hotels, { now: () => testClock().now() }));
-        const stay = { hotelId: 'miramar', roomTypeId: 'suite', checkin: '2027-06-01', checkout: '2027-06-03', guests: 2, guest: { name: 'A', email: 'a@example.com' } };
+        const stay = { hotelId: 'miramar', roomTypeId: 'suite', checkin: daysAfterTestToday(83), checkout: daysAfterTestToday(85), guests: 2, guest: { name: 'A', email: 'a@example.com' } };
         const results = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => stores[i % 3].create({ ...stay, rooms: 1, idempotencyKey: `race-${i}` })));
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3); // the suite has 3 rooms
         const rows = await pools[0].query<{ sold: number }>(`SELECT sold FROM room_nights WHERE room_type_id = 'suite' ORDER BY night`);

@@ -14,7 +14,7 @@ import { loadHotels } from '../../src/reservations/hotel-file';
 import { SqlReservationStore } from '../../src/reservations/sql-store';
 import { startService, type RunningService } from '../../src/server';
 import { startChatwootStub } from '../support/chatwoot-stub';
-import { testClock } from '../support/clock';
+import { daysAfterTestToday, testClock } from '../support/clock';
 import { fixture } from '../support/fixtures';
 
 const SECRET = 'identity-test-secret-0123456789';
@@ -32,8 +32,8 @@ async function withService(env: Record<string, string>, run: (svc: RunningServic
       hotelId: 'miramar',
       roomTypeId: 'double',
       rooms: 1,
-      checkin: '2027-04-10',
-      checkout: '2027-04-13',
+      checkin: daysAfterTestToday(31),
+      checkout: daysAfterTestToday(34),
       guests: 2,
       guest: { name: 'Someone Else', email: VICTIM },
       idempotencyKey: 'identity-test',
