@@ -64,7 +64,10 @@ export function oneNightOrMore(text: string): number | undefined {
 
 /** "change the name to Ana Ruiz", "under the name of Ana Ruiz", "put it in Ana Ruiz's name". */
 export function nameChange(text: string): string | undefined {
-  const m = /\b(?:name (?:to|is|should be)|under the name(?: of)?|in the name of)\s+([A-Za-zÀ-ÿ'’-]{2,30}(?: [A-Za-zÀ-ÿ'’-]{2,30}){0,3})/.exec(text);
+  const m =
+    /\b(?:name (?:to|is|should be)|under the name(?: of)?|in the name of|(?:under|in|to) (?:my|his|her|our|their) [a-z]+(?:'s|’s|s') name,?)\s+([A-Za-zÀ-ÿ'’-]{2,30}(?: [A-Za-zÀ-ÿ'’-]{2,30}){0,3})/i.exec(
+      text,
+    );
   // "the name is Jonas Weber not Webber": the name ends where the guest says what it is not.
   return m ? m[1].replace(/\s+(?:not|instead|rather|but|please|thanks?|thank you)\b.*$/i, '').trim() || undefined : undefined;
 }

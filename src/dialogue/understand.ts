@@ -63,6 +63,16 @@ export async function understand(t: Turn, text: string): Promise<void> {
   if (stayFacts && (!intent || intent.startsWith('smalltalk.') || intent === 'Default Welcome Intent') && (booking || facts.room || facts.guests || BOOKING_WORDS.test(text))) {
     intent = booking ? 'booking.create' : 'booking.availability';
   }
+  // A question about the hotel asked together with a stay ("suite 2 nights from 2 april, do you allow dogs?") is a
+  // booking request with a side question: the flow answers both.
+  if (intent === 'hotel.amenities' && !booking && (facts.checkin || facts.shift) && (facts.room || facts.guests || BOOKING_WORDS.test(text))) intent = 'booking.availability';
+  // A confirmation code names a booking the guest has: "booking X, we'll be 3 now" changes it, it does not start a
+  // new one; with nothing to change, it is a look-up.
+  if (facts.code && !booking && (intent === 'booking.create' || intent === 'booking.availability')) {
+    intent = facts.guests || facts.shift || facts.name || facts.room || facts.checkin || facts.nights ? 'booking.modify' : 'booking.status';
+  }
+  // "my booking is X … please put it under my wife's name": a look-up that asks a change is a change.
+  if (intent === 'booking.status' && facts.code && (facts.name || facts.shift)) intent = 'booking.modify';
   // While booking, "change it to 3 guests" corrects the request; after booking it changes the booking.
   if (intent === 'booking.modify' && booking && !s.managing) intent = 'booking.create';
   if (intent === 'booking.modify' && !booking && s.booked.length && !s.managing) s.managing = s.booked[s.booked.length - 1];

@@ -26,6 +26,7 @@ const dates: Case[] = [
   ['from 12 July to 14 July', { checkin: '2026-07-12', checkout: '2026-07-14' }],
   ['from 12 to 14 July', { checkin: '2026-07-12', checkout: '2026-07-14' }],
   ['from 3pm', {}],
+  ["we'll be 3 now, my sister is coming", { guests: 3 }],
   ['from 3 january 2020 to 5 january 2020', {}], // in the past: not a stay, and not "the 3rd" of next month either
   // Weekday names beside dates: the day of the month wins; "fri and sat night" are two nights; a weekend of a month.
   ['from wed 24th to sat 27th', { checkin: '2026-03-24', checkout: '2026-03-27' }],

@@ -40,6 +40,8 @@ const DATE_HINT = new RegExp(
 const DURATION_ONLY =
   /^(?:for\s+|about\s+|around\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|a couple of|couple of)\s+(?:more\s+)?(?:days?|nights?|weeks?|months?|hours?|minutes?|years?)$/i;
 const VAGUE = /^(?:(?:this|next|last|the)\s+)?(?:week|month|year|night|morning|evening|afternoon|noon|midnight)$/i;
+/** "we'll be 3 now", "right now": the moment of writing, not a stay date. */
+const NOW = /^(?:right\s+|just\s+)?now$/i;
 const WEEKDAY_OR_RELATIVE = /today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b/i;
 
 const usParsers = en.casual;
@@ -143,7 +145,7 @@ export function findDates(text: string, today: string, timeZone: string, languag
   const past: Array<{ index: number; end: number }> = [];
   for (const r of results) {
     const t = r.text.trim();
-    if (/weekend/i.test(t) || VAGUE.test(t)) continue;
+    if (/weekend/i.test(t) || VAGUE.test(t) || NOW.test(t)) continue;
     if (DURATION_ONLY.test(t)) continue;
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !WEEKDAY_OR_RELATIVE.test(t)) continue; // "at 4"
     let date = formatYmd({ y: r.start.get('year')!, m: r.start.get('month')!, d: r.start.get('day')! });
