@@ -106,6 +106,8 @@ const others: Case[] = [
   ['cancel 7KQ2-M9XD', { confirmation_code: '7KQ2M9XD' }],
   ['booking ABCDEFGH', { confirmation_code: 'ABCDEFGH' }],
   ['booking for weekends', {}],
+  ['I have a reservation, code rxkkwydg, under Kerstin Vogel', { confirmation_code: 'RXKKWYDG', name: 'Kerstin Vogel' }],
+  ['my code is weekends', { confirmation_code: 'WEEKENDS' }], // after "code" even a word is taken: the look-up then says it is not found
   ['hjkmnpqr', { confirmation_code: 'HJKMNPQR' }, { expecting: 'confirmation_code' }],
   ['code 7KQ2M9XD for 2 people', { confirmation_code: '7KQ2M9XD', guests: 2 }],
 ];

@@ -14,6 +14,8 @@ export function findEmail(text: string): { value: string; index: number; end: nu
 /** Crockford base32, 8 characters; a hyphen in the middle is tolerated ("ABCD-1234"). */
 const CODE = /(?<![A-Za-z0-9])([0-9A-HJKMNP-TV-Z]{4})-?([0-9A-HJKMNP-TV-Z]{4})(?![A-Za-z0-9])/gi;
 const CODE_CUE = /\b(?:code|booking|reservation|ref|reference|confirmation|conf|number|no\.?|#)\s*(?:is|was|:|number|no\.?|#)?\s*$/i;
+/** Words that only ever introduce a code ("code rxkkwydg"): a letters-only code after them counts in any case. */
+const CODE_WORD = /(?:\b(?:code|ref|reference)|#)\s*(?:is|was|:|number|no\.?|#)?\s*$/i;
 
 /**
  * A confirmation code. Ordinary words must not pass for one ("weekends" is valid base32), so a candidate needs a
@@ -27,7 +29,8 @@ export function findConfirmationCode(text: string, expecting?: string): { value:
     const hasLetter = /[a-z]/i.test(raw);
     const cue = CODE_CUE.test(text.slice(Math.max(0, m.index - 25), m.index));
     const typedAsCode = raw === raw.toUpperCase();
-    const ok = hasDigit ? hasLetter || cue || asked : (cue && typedAsCode) || (asked && text.trim().length <= 30);
+    const before = text.slice(Math.max(0, m.index - 25), m.index);
+    const ok = hasDigit ? hasLetter || cue || asked : (cue && typedAsCode) || CODE_WORD.test(before) || (asked && text.trim().length <= 30);
     if (ok) {
       CODE.lastIndex = 0;
       return { value: raw.toUpperCase(), index: m.index, end: m.index + m[0].length };
