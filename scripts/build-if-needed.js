@@ -38,14 +38,15 @@ function typescriptInstalled() {
   }
 }
 
+/** True when dist/ is built and current; false when a production install skipped the compile. */
 function buildIfNeeded({ prepare = false } = {}) {
   // `npm ci --omit=dev` (a production install) has no compiler and may have no sources: nothing to compile then.
   if (prepare && (!fs.existsSync(path.join(root, 'src')) || !typescriptInstalled())) {
     process.stderr.write('prepare: no TypeScript compiler or no src/ here (a production install?): not compiling.\n');
-    return;
+    return false;
   }
   const reason = staleReason();
-  if (!reason) return;
+  if (!reason) return true;
   if (!typescriptInstalled()) {
     throw new Error(`${reason}, and TypeScript is not installed: run \`npm install\` (with dev dependencies) first.`);
   }
@@ -56,12 +57,15 @@ function buildIfNeeded({ prepare = false } = {}) {
   );
   const result = spawnSync(process.execPath, [path.join(__dirname, 'compile.js')], { stdio: 'inherit', cwd: root });
   if (result.status !== 0) throw new Error('The build failed (see above).');
+  return true;
 }
 
 module.exports = { buildIfNeeded, staleReason, root };
 if (require.main === module) {
   try {
-    buildIfNeeded({ prepare: process.argv.includes('--prepare') });
+    const prepare = process.argv.includes('--prepare');
+    // dist/ is built (or was up to date): at install, the language models are trained once too.
+    if (buildIfNeeded({ prepare }) && prepare) require('./warm-nlu').warmNluCache(root);
   } catch (err) {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);
