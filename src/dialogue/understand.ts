@@ -44,7 +44,11 @@ export async function understand(t: Turn, text: string): Promise<void> {
   // After a pair that did not match, an email alone is the correction of the email.
   if (s.step === 'lookup_code' && facts.email && s.lookup?.code && s.failedLookups > 0) return lookupWith(t, { email: facts.email });
   if (s.step === 'details' || s.step === 'name' || s.step === 'email') {
-    const shortName = s.step === 'name' && !facts.email && !stayFacts && text.split(/\s+/).length <= 4 && !/\d/.test(text);
+    const words = text.trim().split(/\s+/);
+    const plain = !facts.email && !stayFacts && words.length <= 4 && !/[\d?@]/.test(text);
+    // Asked for a name, a few words are it; beside the details form (web), typed words count when written as a
+    // name is ("Lucía Fernández"), so "gracias" or "ok" is not taken for one.
+    const shortName = plain && (s.step === 'name' || (s.step === 'details' && words.every((w) => /^\p{Lu}/u.test(w)) && !acting));
     if (facts.email || (facts.name && !stayFacts) || shortName) return takeDetails(t, facts.name ?? (shortName ? text : undefined), facts.email);
   }
   // At the summary, "the name is Jonas Weber not Webber" or "oops, it's maya@example.com" corrects the details.

@@ -63,13 +63,13 @@ describe('dialogue flows (scripted NLU, real store, fixed clock)', () => {
   afterAll(() => db.drop());
 
   /** A new conversation: `say` plays one guest message and returns the bot's decision. */
-  function chat() {
+  function chat(channel: ConversationInfo['channel'] = 'whatsapp') {
     let state: unknown;
     const info: ConversationInfo = {
       accountId: 1,
       conversationId: ++conversation,
       inboxId: 1,
-      channel: 'whatsapp',
+      channel,
       contact: { id: 5000 + conversation, verified: false },
       language: 'en',
       status: 'pending',
@@ -138,5 +138,16 @@ describe('dialogue flows (scripted NLU, real store, fixed clock)', () => {
     expect(said(d)).toMatch(/confirmed/i);
     const mine = await store.listByGuest(hotel.id, { email: 'rui.sousa@example.com' });
     expect(mine.map((m) => [m.roomTypeId, m.checkin, m.checkout, m.guests])).toEqual([['double', '2027-03-15', '2027-03-17', 2]]);
+  });
+
+  it('beside the details form, a name typed as a name is taken, and small talk is not', async () => {
+    nlu.script = [[/double for 2/, 'booking.create', 0.9], [/^thanks$/, 'smalltalk.thanks', 0.9]];
+    const c = chat('web_widget');
+    await c.say('double for 2 from 15 to 17 march');
+    const thanks = await c.say('thanks');
+    expect(said(thanks)).not.toContain('thanks,');
+    await c.say('Lucía Fernández');
+    const d = await c.say('lucia.fernandez@example.com');
+    expect(said(d)).toContain('Lucía Fernández, lucia.fernandez@example.com');
   });
 });
