@@ -72,7 +72,14 @@ const YES = /^(yes|yeah|yep|yup|yes please|sure|ok|okay|confirm|please confirm|y
 /** A short message that starts by agreeing and takes nothing back: "yes please confirm", "ok great, go ahead". */
 const STARTS_YES = /^(yes|yeah|yep|yup|sure|ok|okay|confirm|go ahead|do it|book it|correct|perfect|great|sounds good|that s right|absolutely|please do|please confirm)\b/;
 const TAKES_BACK = /\b(no|not|don t|dont|wait|but|change|cancel|instead|wrong|actually|hold on)\b/;
-const agrees = (t: string) => YES.test(t) || (STARTS_YES.test(t) && t.split(' ').length <= 7 && !TAKES_BACK.test(t) && !/\d/.test(t));
+/** The same in the bot's other languages ("sí, confírmela por favor", "oui, je confirme"); accents are gone by then. */
+const STARTS_YES_OTHER = /^(si|sim|ja|oui|claro|vale|perfecto|perfeito|parfait|genau|gerne|d accord|de acuerdo|confirm\w*|bestatig\w*)\b/;
+const TAKES_BACK_OTHER = /\b(nao|nein|non|pero|mas|aber|mais|pas|nicht|cambi\w*|mud\w*|ander\w*|chang\w*|espera\w*|warte\w*|attend\w*)\b/;
+const agrees = (t: string) => {
+  if (YES.test(t)) return true;
+  if (t.split(' ').length > 7 || /\d/.test(t) || TAKES_BACK.test(t)) return false;
+  return STARTS_YES.test(t) || (STARTS_YES_OTHER.test(t) && !TAKES_BACK_OTHER.test(t));
+};
 const NO = /^(no|nope|no thanks|no thank you|don t|do not|keep it|never mind|nevermind)$/;
 /** Yes and no in the other languages of the bot (accents are gone by then: "sí" is "si", "não" is "nao"). */
 const YES_OTHER =

@@ -37,11 +37,11 @@ describe('choice codec', () => {
 });
 
 describe('typed answers to a list', () => {
-  it.each(['yes', 'Yes please', 'yes please confirm', 'ok great, go ahead', 'Sure, book it!', 'confirm'])('"%s" confirms', (text) => {
+  it.each(['yes', 'Yes please', 'yes please confirm', 'ok great, go ahead', 'Sure, book it!', 'confirm', 'sí, confírmela por favor', 'sim, pode confirmar', 'ja, bitte bestätigen', 'oui, je confirme'])('"%s" confirms', (text) => {
     expect(picked(text, confirmList)).toEqual({ kind: 'confirm', answer: 'yes' });
   });
 
-  it.each(['yes but change the dates', 'yes, for 3 guests', 'ok wait', 'yes actually no'])('"%s" is not a plain yes', (text) => {
+  it.each(['yes but change the dates', 'yes, for 3 guests', 'ok wait', 'yes actually no', 'sí, pero cambie las fechas', 'oui mais pas le 12'])('"%s" is not a plain yes', (text) => {
     expect(picked(text, confirmList)).toBeUndefined();
   });
 
