@@ -41,12 +41,25 @@ function sameStem(a: string, b: string): boolean {
   return n >= 4 && n >= Math.min(a.length, b.length) - 1;
 }
 
+/**
+ * Words guests use for the policies hotels usually write (the keys are free, these are the common ones): "a cot"
+ * asks the children policy, "my dog" the pets policy.
+ */
+const POLICY_WORDS: Record<string, string[]> = {
+  children: ['child', 'children', 'kid', 'kids', 'baby', 'babies', 'infant', 'toddler', 'cot', 'cots', 'crib', 'cribs'],
+  pets: ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'puppy', 'animal', 'animals'],
+  smoking: ['smoke', 'smoking', 'smoker', 'cigarette', 'cigarettes', 'vape', 'vaping'],
+  payment: ['pay', 'paying', 'card', 'cards', 'cash', 'paypal', 'deposit', 'prepay', 'prepayment'],
+  cancellation: ['cancel', 'cancelling', 'canceling', 'cancellation', 'refund', 'refundable'],
+};
+
 /** A policy whose name a word of the question starts ("pay" → payment, "pets", "kids" no). */
 function policyByName(hotel: Hotel, text: string): string | undefined {
   const tokens = words(text).trim().split(' ');
   for (const [key, value] of Object.entries(hotel.policies)) {
     const k = key.toLowerCase();
     if (tokens.some((w) => w.length >= 3 && (k === w || (k.startsWith(w) && k.length - w.length <= 6) || (w.startsWith(k) && w.length - k.length <= 3) || sameStem(w, k)))) return value;
+    if (tokens.some((w) => POLICY_WORDS[k]?.includes(w))) return value;
   }
   return undefined;
 }

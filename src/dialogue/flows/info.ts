@@ -80,19 +80,29 @@ export const authoredHandoff = (r: NluResult) => r.messages.some((m) => m.type !
  * something the hotel file answers gets that answer, so the request goes on and the question is not lost.
  */
 export function sideQuestions(t: Turn, text: string): boolean {
+  const isQuestion = (x: string) => /\?\s*$/.test(x) || /^\s*(is|are|do|does|can|could|will|what|when|where|how|any)\b/i.test(x);
   const sentences = text
     .slice(0, 2000)
     .split(/(?<=[?!.])\s+|\n+/)
-    .filter((x) => /\?\s*$/.test(x) || /^\s*(is|are|do|does|can|could|will|what|when|where|how|any)\b/i.test(x));
+    .filter(isQuestion);
   let answered = false;
   const seen = new Set<string>();
-  for (const q of sentences) {
-    if (/\b(how much|price|cost|rate)\b/i.test(q) && !/\b(parking|breakfast|pet|dog|taxi|transfer|spa|gym)\b/i.test(q)) continue; // the quote answers it
+  const answer = (q: string): boolean => {
+    if (/\b(how much|price|cost|rate)\b/i.test(q) && !/\b(parking|breakfast|pet|dog|taxi|transfer|spa|gym)\b/i.test(q)) return false; // the quote answers it
     const a = faqAnswer(t.hotel, q);
-    if (a && !seen.has(a)) {
-      seen.add(a);
-      t.say(a);
+    if (!a || seen.has(a)) return false;
+    seen.add(a);
+    t.say(a);
+    return true;
+  };
+  for (const sentence of sentences) {
+    if (answer(sentence)) {
       answered = true;
+      continue;
+    }
+    // A long sentence may end in its question after a comma ("…, the youngest is 1, do you have a cot?").
+    for (const clause of sentence.split(/,\s*(?=(?:is|are|do|does|can|could|will|what|when|where|how|any)\b)/i).slice(1)) {
+      if (answer(clause)) answered = true;
     }
   }
   return answered;
