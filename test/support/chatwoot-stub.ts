@@ -29,6 +29,11 @@ export async function startChatwootStub(opts: { port?: number } = {}) {
      * lease); a 200 creates the message when it answers, as a slow Chatwoot would.
      */
     slow: [] as Array<{ ms: number; status: number }>,
+    /**
+     * Chatwoot down: every connection is dropped as it opens. The stub keeps its port, so no other server of a
+     * parallel test can take it (closing the stub and reopening it later raced for the port).
+     */
+    down: false,
   };
   /** Message calls in progress per echo_id, and how often a second one began while another was in progress. */
   const sending = new Map<string, number>();
@@ -102,6 +107,9 @@ export async function startChatwootStub(opts: { port?: number } = {}) {
   // Like a real Chatwoot behind its proxy, idle connections outlive the bot's pool timeout (5 s): the bot's client
   // closes them first and never sends a call on a connection the stub is closing.
   server.keepAliveTimeout = 65_000;
+  server.on('connection', (socket) => {
+    if (state.down) socket.destroy();
+  });
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
