@@ -179,6 +179,8 @@ run('sandbox chat page in Chromium', () => {
     await fetch(`${base}/custom_attributes`, { method: 'POST', headers: bot, body: JSON.stringify({ custom_attributes: { bot_handoff_reason: 'staff_reply' } }) });
     await fetch(`${base}/toggle_status`, { method: 'POST', headers: bot, body: JSON.stringify({ status: 'open' }) });
     await page.getByTestId('handoff-reason').getByText('staff_reply').waitFor();
+    // The reason and the status come from two calls: the page may show the first before the second.
+    await page.getByTestId('status').getByText('open', { exact: true }).waitFor();
     expect(await page.getByTestId('status').innerText()).toBe('open');
     await page.getByTestId('hand-back').click();
     await page.getByText(/Welcome back/).waitFor();
