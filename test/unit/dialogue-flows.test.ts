@@ -144,8 +144,10 @@ describe('dialogue flows (scripted NLU, real store, fixed clock)', () => {
     nlu.script = [[/double for 2/, 'booking.create', 0.9], [/^thanks$/, 'smalltalk.thanks', 0.9]];
     const c = chat('web_widget');
     await c.say('double for 2 from 15 to 17 march');
-    const thanks = await c.say('thanks');
-    expect(said(thanks)).not.toContain('thanks,');
+    await c.say('thanks');
+    // "thanks" was not taken for a name: with the email alone, the bot still asks who the booking is for.
+    const emailOnly = await c.say('lucia.fernandez@example.com');
+    expect(said(emailOnly)).not.toMatch(/Please check your booking/);
     await c.say('Lucía Fernández');
     const d = await c.say('lucia.fernandez@example.com');
     expect(said(d)).toContain('Lucía Fernández, lucia.fernandez@example.com');
