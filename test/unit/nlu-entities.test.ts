@@ -1,5 +1,5 @@
-import { extractParameters, type ExtractContext } from '../../../src/nlu/local/extract';
-import type { NormalizedParameters } from '../../../src/nlu/port';
+import { extractParameters, type ExtractContext } from '../../src/nlu/local/extract';
+import type { NormalizedParameters } from '../../src/nlu/port';
 
 // Tuesday 10 March 2026; Madrid is on UTC+1 until 29 March.
 const REF = '2026-03-10';

@@ -1,8 +1,8 @@
 /** Dates, counts and rooms read in the guest's language (es, pt, de, fr): day first in every zone. */
-import { extractParameters } from '../../../src/nlu/local/extract';
-import { bareNumber } from '../../../src/nlu/local/entities/numbers';
-import type { NormalizedParameters } from '../../../src/nlu/port';
-import { testToday } from '../../support/clock';
+import { extractParameters } from '../../src/nlu/local/extract';
+import { bareNumber } from '../../src/nlu/local/entities/numbers';
+import type { NormalizedParameters } from '../../src/nlu/port';
+import { testToday } from '../support/clock';
 
 const TODAY = testToday(); // 2027-03-10, a Wednesday, unless TEST_TODAY says otherwise
 const ROOMS = [
