@@ -10,9 +10,20 @@ const os = require('node:os');
 const path = require('node:path');
 const { buildIfNeeded, root } = require('./build-if-needed');
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const runs = Number(args[args.indexOf('--runs') + 1]) || 2;
+const { commandLine } = require('./command-line');
+
+const USAGE = `Usage: npm run bench:start [-- --json] [--runs N]
+How long \`npm start\` takes until the page answers and until the bot is ready: on a fresh DATA_DIR, then again on
+the same one, N times each (default 2), beside a bare Node HTTP server started in the same run.
+  --json    one JSON object on stdout instead of the table
+  --runs N  starts of each kind (a whole number from 1)`;
+const options = commandLine(USAGE, { json: { type: 'boolean' }, runs: { type: 'string' } });
+const json = options.json === true;
+const runs = options.runs === undefined ? 2 : Number(options.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  process.stderr.write(`--runs must be a whole number from 1, got "${options.runs}"; see --help\n`);
+  process.exit(2);
+}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -62,8 +62,14 @@ function buildIfNeeded({ prepare = false } = {}) {
 
 module.exports = { buildIfNeeded, staleReason, root };
 if (require.main === module) {
+  const { prepare } = require('./command-line').commandLine(
+    `Usage: node scripts/build-if-needed.js [--prepare]
+Compiles src/ into dist/ when dist/ is missing or older than the sources, and says why; otherwise does nothing.
+  --prepare  the install step (npm install): no compiler (npm ci --omit=dev) is not an error, and after a
+             compile the language models are trained once`,
+    { prepare: { type: 'boolean' } },
+  );
   try {
-    const prepare = process.argv.includes('--prepare');
     // dist/ is built (or was up to date): at install, the language models are trained once too.
     if (buildIfNeeded({ prepare }) && prepare) require('./warm-nlu').warmNluCache(root);
   } catch (err) {

@@ -79,4 +79,9 @@ function compile({ out = process.stderr } = {}) {
 }
 
 module.exports = { compile, stamp, root };
-if (require.main === module) compile();
+if (require.main === module) {
+  require('./command-line').commandLine(`Usage: npm run build
+Compiles src/ into dist/ (type errors stop it, as tsc would) and stamps the build, so that npm start and the
+commands skip compiling until src/ changes again. Takes no options.`);
+  compile();
+}

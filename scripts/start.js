@@ -3,6 +3,12 @@
 // the page answers at once and shows the start's progress.
 const path = require('node:path');
 const { buildIfNeeded, root } = require('./build-if-needed');
+const { commandLine } = require('./command-line');
+
+commandLine(`Usage: npm start
+Compiles src/ first if it changed since the last build, then runs the service on PORT (3000). Without
+CHATWOOT_BASE_URL it is the sandbox: open http://localhost:3000 and chat as a guest. Every setting is an
+environment variable (README, Configuration); the command takes no options.`);
 
 try {
   buildIfNeeded();

@@ -1,6 +1,7 @@
 /**
  * Every command line of the project answers --help and refuses an unknown option the same way, run as an operator
- * runs it (scripts/run.js, a real process, the built dist/).
+ * runs it (scripts/run.js, a real process, the built dist/); so do the scripts npm runs directly (npm start,
+ * npm run build, bench:start, the install step), which answer before they build or start anything.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -69,4 +70,34 @@ describe('every command', () => {
       expect(run('cli/bench', args).err).toMatch(/^--rate must be guest messages per second from 1 to 10000.*got "0"/);
     }
   });
+});
+
+/** The scripts npm runs without scripts/run.js; a time limit so that one which ignored its arguments and started
+ * the service would fail here instead of hanging. */
+const SCRIPTS: Array<[string, RegExp]> = [
+  ['start.js', /^Usage: npm start\n/],
+  ['compile.js', /^Usage: npm run build\n/],
+  ['bench-start.js', /^Usage: npm run bench:start/],
+  ['build-if-needed.js', /^Usage: node scripts\/build-if-needed\.js \[--prepare\]/],
+];
+
+function script(file: string, args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', file), ...args], { encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe.each(SCRIPTS)('scripts/%s', (file, usage) => {
+  it('answers --help with its usage on stdout, exit code 0', () => {
+    const r = script(file, ['--help']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(usage);
+  });
+
+  it('refuses an unknown option in the one error style, exit code 2', () => {
+    expect(script(file, ['--frobnicate'])).toEqual({ code: 2, out: '', err: 'unknown option --frobnicate; see --help\n' });
+  });
+});
+
+it('bench:start refuses a number of runs that is not one', () => {
+  expect(script('bench-start.js', ['--runs=0'])).toEqual({ code: 2, out: '', err: '--runs must be a whole number from 1, got "0"; see --help\n' });
 });

@@ -97,9 +97,8 @@ describe('the prepare script (the compile of `npm install`)', () => {
     fs.mkdirSync(path.join(dir, 'scripts'));
     fs.mkdirSync(path.join(dir, 'src'));
     fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'export {};\n');
-    for (const f of ['package.json', 'tsconfig.build.json', 'scripts/build-if-needed.js', 'scripts/compile.js']) {
-      fs.copyFileSync(path.join(projectRoot, f), path.join(dir, f));
-    }
+    const scripts = fs.readdirSync(path.join(projectRoot, 'scripts')).map((f) => `scripts/${f}`);
+    for (const f of ['package.json', 'tsconfig.build.json', ...scripts]) fs.copyFileSync(path.join(projectRoot, f), path.join(dir, f));
     return dir;
   }
 
