@@ -5,6 +5,7 @@
 import type { NluContext, NormalizedParameters } from '../nlu/port';
 import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, replacedDay, roomCount, stayShift } from './corrections';
 import { stayOf, type Facts } from './frame';
+import { oneOfThem, roomMix } from './room-mix';
 import type { Step } from './state';
 import type { Turn } from './turn';
 
@@ -69,6 +70,15 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
   if (guests && (!f.guests || /\b(to|now|of us|make it)\b/i.test(text))) f.guests = guests;
   const rooms = roomCount(text);
   if (rooms && (!f.rooms || f.rooms === 1)) f.rooms = rooms;
+  // "4 doubles and 3 singles", "can one of them be a twin": rooms of several types (the NLU reads one).
+  const frame = t.state.frame;
+  const single = t.state.offer?.lines.length === 1 ? t.state.offer.lines[0] : undefined;
+  const mix = roomMix(text, t.hotel) ?? oneOfThem(text, t.hotel, { room: frame.room?.value ?? single?.room, rooms: frame.rooms?.value ?? single?.rooms });
+  if (mix) {
+    f.mix = mix;
+    delete f.room;
+    delete f.rooms;
+  }
   const nights = oneNightOrMore(text);
   if (nights && !f.nights && !(f.checkout && f.checkin && f.checkout > f.checkin)) {
     f.nights = nights;

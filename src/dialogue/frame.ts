@@ -3,6 +3,7 @@
  * Any guest message may fill or correct any of them; these rules decide what a new fact replaces.
  */
 import { addDays, nightsBetween } from '../time/dates';
+import type { RoomAsk } from './room-mix';
 import type { Frame } from './state';
 
 /** What one guest message says about the booking (from the NLU's parameters and the correction phrases). */
@@ -13,13 +14,15 @@ export interface Facts {
   guests?: number;
   rooms?: number;
   room?: string;
+  /** Several room types, each with its rooms ("4 doubles and 3 singles"). */
+  mix?: RoomAsk[];
   name?: string;
   email?: string;
   /** "a day later", "the week after": move the stay (or one end of it) by this many days. */
   shift?: { days: number; which: 'both' | 'checkin' | 'checkout' };
 }
 
-export const STAY_FACTS = ['checkin', 'checkout', 'nights', 'guests', 'rooms', 'room', 'shift'] as const;
+export const STAY_FACTS = ['checkin', 'checkout', 'nights', 'guests', 'rooms', 'room', 'mix', 'shift'] as const;
 
 export function hasStayFacts(f: Facts): boolean {
   return STAY_FACTS.some((k) => f[k] !== undefined);
@@ -77,8 +80,19 @@ export function applyFacts(frame: Frame, facts: Facts, at: number): string[] {
     }
   }
   set('guests', facts.guests);
-  set('rooms', facts.rooms);
-  set('room', facts.room);
+  if (facts.mix) {
+    // The mix says the rooms and their types; a single type or room count read beside it is part of it.
+    const same = JSON.stringify(frame.mix?.value) === JSON.stringify(facts.mix);
+    if (!same) changed.push('mix');
+    frame.mix = { value: facts.mix, at };
+    set('rooms', facts.mix.reduce((n, m) => n + m.rooms, 0));
+    drop('room');
+  } else {
+    // One type named, or another room count, replaces the mix ("the double then", "just 2 rooms").
+    if (frame.mix && (facts.room || (facts.rooms !== undefined && facts.rooms !== frame.rooms?.value))) drop('mix');
+    set('rooms', facts.rooms);
+    set('room', facts.room);
+  }
   set('name', facts.name);
   set('email', facts.email);
   return changed;

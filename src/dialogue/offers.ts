@@ -90,6 +90,19 @@ export function combination(stock: Stock[], party: Party, preferred?: string): P
   return lines && { lines, total: totalOf(stock, lines) };
 }
 
+/**
+ * The rooms the guest asked for by type ("4 doubles and 3 singles") with the party in them; undefined when the
+ * party does not fill them (more guests than beds, or fewer guests than rooms). Free rooms are checked apart.
+ */
+export function askedPlan(stock: Stock[], asks: Array<{ room: string; rooms: number }>, guests: number): Plan | undefined {
+  const picked = asks.map((a) => ({ s: stock.find((x) => x.room.id === a.room), rooms: a.rooms }));
+  if (picked.some((p) => !p.s)) return undefined;
+  const beds = picked.reduce((n, p) => n + p.rooms * p.s!.room.capacity, 0);
+  if (guests > beds) return undefined;
+  const lines = assignGuests(picked as Array<{ s: Stock; rooms: number }>, guests);
+  return lines && { lines, total: totalOf(stock, lines) };
+}
+
 /** Guests to rooms: one in each room first (a room nobody sleeps in is not sold), then up to each room's capacity. */
 function assignGuests(picked: Array<{ s: Stock; rooms: number }>, guests: number): Line[] | undefined {
   const rooms = picked.reduce((n, p) => n + p.rooms, 0);

@@ -15,6 +15,8 @@ export const frameSchema = z.object({
   rooms: slot(z.number().int()).optional(),
   /** The room type the guest asked for (the room-type entity's value). */
   room: slot(z.string()).optional(),
+  /** Rooms of several types asked by name ("4 doubles and 3 singles", or a combination the guest took). */
+  mix: slot(z.array(z.object({ room: z.string(), rooms: z.number().int().positive() })).min(2)).optional(),
   name: slot(z.string()).optional(),
   email: slot(z.string()).optional(),
 });

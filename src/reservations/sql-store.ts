@@ -21,8 +21,6 @@ import {
 } from './port';
 import { priceStay } from './pricing';
 
-const MAX_ROOMS = 9;
-
 interface BookingRow {
   code: string;
   hotel_id: string;
@@ -230,7 +228,8 @@ export class SqlReservationStore implements ReservationStore {
   }
 
   private validateParty(t: RoomType, rooms: number, guests: number): void {
-    if (!Number.isInteger(rooms) || rooms < 1 || rooms > MAX_ROOMS) throw new ReservationError('invalid', `Rooms must be a whole number from 1 to ${MAX_ROOMS}`);
+    // A group may take every room of a type (a wedding's 10 doubles); more than the hotel has can never be sold.
+    if (!Number.isInteger(rooms) || rooms < 1 || rooms > t.count) throw new ReservationError('invalid', `Rooms must be a whole number from 1 to ${t.count} (the rooms of this type)`);
     if (!Number.isInteger(guests) || guests < 1) throw new ReservationError('invalid', 'Guests must be a whole number of at least 1');
     if (guests > rooms * t.capacity) {
       throw new ReservationError('too_many_guests', `${rooms} ${t.name}${rooms > 1 ? 's' : ''} hold at most ${rooms * t.capacity} guests`, {

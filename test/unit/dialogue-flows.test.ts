@@ -129,6 +129,36 @@ describe('dialogue flows (scripted NLU, real store, fixed clock)', () => {
     expect(said(right)).toContain('Fri, 26 Mar 2027');
   });
 
+  it('a mix of room types is booked as asked, each type with the guests it holds', async () => {
+    nlu.script = [[/doubles and/, 'booking.create', 0.9], [/^yes/, 'booking.create', 0.9]];
+    const c = chat();
+    await c.say('3 doubles and 2 singles for 7 of us, 5 to 7 may');
+    await c.say('Ines Lobo');
+    await c.say('ines.lobo@example.com');
+    const d = await c.say('yes please confirm');
+    expect(said(d)).toMatch(/confirmed/i);
+    const mine = await store.listByGuest(hotel.id, { email: 'ines.lobo@example.com' });
+    expect(mine.map((m) => [m.roomTypeId, m.rooms, m.guests]).sort()).toEqual([
+      ['double', 3, 5],
+      ['single', 2, 2],
+    ]);
+  });
+
+  it('a mix that does not hold the party is explained, and nothing of it is booked', async () => {
+    nlu.script = [[/double and/, 'booking.create', 0.9]];
+    const d = await chat().say('a double and a single for 5 people, 12 to 14 may');
+    expect(said(d)).toContain('hold 3 guests, not 5');
+    expect(said(d)).not.toMatch(/who is the booking for|what name/i);
+  });
+
+  it('a mix with a type short of rooms says how many are free and offers what fits', async () => {
+    await book('2027-05-20', '2027-05-22', { roomTypeId: 'single', rooms: 3, guests: 3 }); // every single taken
+    nlu.script = [[/doubles and/, 'booking.create', 0.9]];
+    const d = await chat().say('2 doubles and 2 singles for 6 people, 20 to 22 may');
+    expect(said(d)).toMatch(/Classic Single is sold out/);
+    expect(said(d)).not.toMatch(/no rooms for your party/);
+  });
+
   it('a typed "yes please confirm" books the summary', async () => {
     nlu.script = [[/double for 2/, 'booking.create', 0.9]];
     const c = chat();

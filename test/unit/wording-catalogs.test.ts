@@ -39,6 +39,8 @@ const SAMPLES: Record<string, Arg[]> = {
   roomTooSmall: [text('room Q'), n(2), n(5)],
   tooFewOfType: [text('room Q'), n(2), n(3)],
   mixOffer: [text('lines Q'), text('total Q')],
+  mixTooSmall: [text('rooms Q'), n(6), n(7)],
+  mixTooManyRooms: [n(4), n(3)],
   fullyBooked: [text('stay Q')],
   couldNotBook: [text('why Q')],
   roomAvailable: [text('room Q'), text('total Q'), text('stay Q')],

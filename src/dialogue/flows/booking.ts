@@ -7,7 +7,7 @@ import { MAX_STAY_NIGHTS } from '../../reservations/limits';
 import { nightsBetween } from '../../time/dates';
 import { ReservationError, type Booking } from '../../reservations/port';
 import { applyFacts, clearStay, stayOf } from '../frame';
-import { combination, roomsIn, roomsNeeded, singleType, singleTypes, stockOf, type Party, type Plan, type Stock } from '../offers';
+import { askedPlan, combination, roomsIn, roomsNeeded, singleType, singleTypes, stockOf, type Party, type Plan, type Stock } from '../offers';
 import type { Line, Offer } from '../state';
 import type { Turn } from '../turn';
 import { handoff } from './handoff';
@@ -96,6 +96,7 @@ function groupHandoff(t: Turn, rooms: number, limit: number): void {
 function planFor(t: Turn, stock: Stock[], party: Party): Plan | undefined {
   const f = t.state.frame;
   const w = t.w;
+  if (f.mix) return planAsked(t, stock, party, f.mix.value);
   const chosen = t.room(f.room?.value);
   if (f.room && !chosen) delete f.room;
   if (chosen) {
@@ -123,6 +124,32 @@ function planFor(t: Turn, stock: Stock[], party: Party): Plan | undefined {
     delete f.room;
   }
   showRooms(t, stock, party);
+  return undefined;
+}
+
+/**
+ * The rooms asked by type ("4 doubles and 3 singles"), when they are free and the party fills them; otherwise the
+ * guest is told why and offered what fits, as for any party.
+ */
+function planAsked(t: Turn, stock: Stock[], party: Party, asks: Array<{ room: string; rooms: number }>): Plan | undefined {
+  const w = t.w;
+  const f = t.state.frame;
+  const short = asks.find((a) => (stock.find((s) => s.room.id === a.room)?.free ?? 0) < a.rooms);
+  const rooms = asks.reduce((n, a) => n + a.rooms, 0);
+  const plan = short ? undefined : askedPlan(stock, asks, party.guests);
+  if (plan) return plan;
+  const described = describeLines(t, asks.map((a) => ({ ...a, guests: a.rooms })));
+  if (short) t.say(w.tooFewOfType(t.roomName(short.room), stock.find((s) => s.room.id === short.room)?.free ?? 0, short.rooms));
+  else if (party.guests < rooms) t.say(w.mixTooManyRooms(rooms, party.guests));
+  else t.say(w.mixTooSmall(described, asks.reduce((n, a) => n + a.rooms * (t.room(a.room)?.capacity ?? 0), 0), party.guests));
+  delete f.mix;
+  // What fits instead: the same number of rooms when the party fills them, else whatever hosts the party.
+  const fits = party.guests >= rooms ? party : { guests: party.guests };
+  if (fits.rooms === undefined) delete f.rooms;
+  const mix = combination(stock, fits, short?.room);
+  const alone = singleTypes(stock, fits);
+  if (!alone.length && mix) proposeMix(t, stock, fits, mix);
+  else showRooms(t, stock, fits);
   return undefined;
 }
 
@@ -185,6 +212,7 @@ export async function acceptMix(t: Turn): Promise<void> {
   const o = t.state.offer;
   if (!o || o.lines.length < 2) return advanceBooking(t);
   const f = t.state.frame;
+  applyFacts(f, { mix: o.lines.map((l) => ({ room: l.room, rooms: l.rooms })) }, t.state.turn);
   if (!f.name || !f.email) return askDetails(t, o);
   return summary(t, o);
 }

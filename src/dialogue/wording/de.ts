@@ -62,6 +62,8 @@ export const de: Wording = {
   roomTooSmall: (room, capacity, n) => `${room}: höchstens ${guests(capacity)} pro Zimmer, nicht ${n}. Diese Zimmer passen für Sie:`,
   tooFewOfType: (room, free, wanted) =>
     free ? `Für diese Daten ist nur noch ${free} × ${room} frei (Sie hatten ${wanted} angefragt).` : `${room} ist für diese Daten leider ausgebucht.`,
+  mixTooSmall: (rooms, capacity, n) => `In ${rooms} haben ${guests(capacity)} Platz, nicht ${n}.`,
+  mixTooManyRooms: (r, n) => `${rooms(r)} für ${guests(n)}: ein Zimmer bliebe leer.`,
   mixOffer: (lines, total) => `Ich kann Ihnen ${lines} anbieten: ${total} insgesamt.`,
   mixTitle: 'Diese Kombination buchen',
   fullyBooked: (stay) => `Es tut mir leid, ${stay} haben wir keine Zimmer mehr für Sie frei. Kämen andere Daten infrage?`,

@@ -68,6 +68,8 @@ export const en = {
   roomTooSmall: (room: string, capacity: number, guests: number) => `A ${room} holds ${plural(capacity, 'guest')}, not ${guests}. These rooms fit your party:`,
   tooFewOfType: (room: string, free: number, wanted: number) =>
     free ? `Only ${free} ${room}${free === 1 ? ' is' : 's are'} free on those dates (you asked for ${wanted}).` : `The ${room} is sold out on those dates.`,
+  mixTooSmall: (rooms: string, capacity: number, guests: number) => `${rooms} hold ${plural(capacity, 'guest')}, not ${guests}.`,
+  mixTooManyRooms: (rooms: number, guests: number) => `${plural(rooms, 'room')} for ${plural(guests, 'guest')} would leave a room empty.`,
   mixOffer: (lines: string, total: string) => `I can offer ${lines}: ${total} in total.`,
   mixTitle: 'Book this combination',
   fullyBooked: (stay: string) => `I'm sorry, we have no rooms for your party ${stay}. Would other dates work?`,

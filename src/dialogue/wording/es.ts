@@ -62,6 +62,8 @@ export const es: Wording = {
   roomTooSmall: (room, capacity, n) => `Cada ${room} es para ${guests(capacity)} como máximo, no para ${n}. Estas habitaciones sí les sirven:`,
   tooFewOfType: (room, free, wanted) =>
     free ? `Para esas fechas solo hay disponibilidad de ${free} × ${room} (me pidió ${wanted}).` : `Lo siento, no hay disponibilidad de ${room} en esas fechas.`,
+  mixTooSmall: (rooms, capacity, n) => `En ${rooms} caben ${guests(capacity)}, no ${n}.`,
+  mixTooManyRooms: (r, n) => `${rooms(r)} para ${guests(n)} dejarían una habitación vacía.`,
   mixOffer: (lines, total) => `Le puedo ofrecer ${lines}: ${total} en total.`,
   mixTitle: 'Reservar esta combinación',
   fullyBooked: (stay) => `Lo siento, no nos quedan habitaciones para su grupo ${stay}. ¿Le irían bien otras fechas?`,

@@ -62,6 +62,8 @@ export const fr: Wording = {
   roomTooSmall: (room, capacity, n) => `${room} : ${guests(capacity)} maximum par chambre, pas ${n}. Ces chambres conviennent à votre groupe :`,
   tooFewOfType: (room, free, wanted) =>
     free ? `À ces dates, il ne reste que ${free} × ${room} (vous en demandiez ${wanted}).` : `${room} : complet à ces dates, désolé.`,
+  mixTooSmall: (rooms, capacity, n) => `${rooms} : ${guests(capacity)} au maximum, pas ${n}.`,
+  mixTooManyRooms: (r, n) => `${rooms(r)} pour ${guests(n)} : une chambre resterait vide.`,
   mixOffer: (lines, total) => `Je peux vous proposer ${lines} : ${total} au total.`,
   mixTitle: 'Réserver cette combinaison',
   fullyBooked: (stay) => `Je suis désolé, nous n’avons plus de chambres pour votre groupe ${stay}. D’autres dates vous conviendraient-elles ?`,

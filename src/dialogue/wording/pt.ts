@@ -62,6 +62,8 @@ export const pt: Wording = {
   roomTooSmall: (room, capacity, n) => `Cada ${room} é para ${guests(capacity)} no máximo, não para ${n}. Estes quartos servem para o seu grupo:`,
   tooFewOfType: (room, free, wanted) =>
     free ? `Nessas datas só há disponibilidade de ${free} × ${room} (pediu ${wanted}).` : `Lamento, não há disponibilidade de ${room} nessas datas.`,
+  mixTooSmall: (rooms, capacity, n) => `Em ${rooms} cabem ${guests(capacity)}, não ${n}.`,
+  mixTooManyRooms: (r, n) => `${rooms(r)} para ${guests(n)} deixariam um quarto vazio.`,
   mixOffer: (lines, total) => `Posso oferecer ${lines}: ${total} no total.`,
   mixTitle: 'Reservar esta combinação',
   fullyBooked: (stay) => `Lamento, não temos quartos para o seu grupo ${stay}. Outras datas seriam possíveis?`,

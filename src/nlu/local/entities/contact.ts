@@ -40,12 +40,18 @@ export function findConfirmationCode(text: string, expecting?: string): { value:
   return undefined;
 }
 
-const NAME_WORD = "[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*";
+const NAME_REST = "[A-Za-zÀ-ÖØ-öø-ÿ'’-]*";
+const NAME_WORD = `[A-Za-zÀ-ÖØ-öø-ÿ]${NAME_REST}`;
+/** A name word written with a capital: "Ana", "Élodie". */
+const CAPITALISED = `[A-ZÀ-ÖØ-Þ]${NAME_REST}`;
 const INTRODUCED = new RegExp(
   `\\b(?:my name is|my name's|name is|name's|name:|call me|under the name(?: of)?|booked under|it's under|its under|under)\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`,
   'i',
 );
-const SELF = new RegExp(`\\b(?:i am|i'm|i’m|this is|it's|it is)\\s+([A-Z]${NAME_WORD.slice(1)}(?:\\s+[A-Z]${NAME_WORD.slice(1)}){0,2})`);
+// The introduction in any case ("I'm", "This is"); the name itself capitalised, so "i'm tired" is no name.
+const SELF = new RegExp(`\\b(?:[Ii] am|[Ii]'m|[Ii]’m|[Tt]his is|[Ii]t's|[Ii]t is)\\s+(${CAPITALISED}(?:\\s+${CAPITALISED}){0,2})`);
+/** "…, name Pedro Alves, pedro@…": "name" and two or three capitalised words, in a list of the booking's facts. */
+const LISTED = new RegExp(`\\b[Nn]ame\\s+(${CAPITALISED}(?:\\s+${CAPITALISED}){1,2})`);
 /** Words that follow "I'm" or "this is" without being a name. */
 const NOT_A_NAME = new Set(
   ('a an the not just only here there so very really still also looking trying going interested sorry afraid fine ' +
@@ -80,6 +86,11 @@ export function findName(text: string, expecting?: string, taken: Array<{ index:
   const self = SELF.exec(rest);
   if (self && !/(?:ing|ed)$/i.test(self[1].split(/\s+/)[0])) {
     const name = cleanName(self[1]);
+    if (name) return name;
+  }
+  const listed = LISTED.exec(rest);
+  if (listed) {
+    const name = cleanName(listed[1]);
     if (name) return name;
   }
   if (expecting === 'name') {

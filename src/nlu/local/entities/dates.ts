@@ -62,6 +62,11 @@ function prepare(text: string): string {
     .replace(new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'), '$1 $2')
     .replace(/\b(?:a\s+)?fortnight\s+(?:today|from today|from now)\b/gi, 'in 2 weeks')
     .replace(/\bin\s+a\s+fortnight\b/gi, 'in 2 weeks')
+    // "28 march, 20 people": chrono takes the count for the year (2020); a count of people, rooms or nights it is.
+    .replace(
+      new RegExp(`\\b(${MONTH_NAMES})\\.?(?:\\s*,\\s*|\\s+)(?=\\d{1,2}\\s+(?:people|persons?|pax|ppl|guests?|adults?|kids?|children|of us|rooms?|nights?|singles?|doubles?|twins?|suites?)\\b)`, 'gi'),
+      '$1; ',
+    )
     // "May 26" would otherwise be read as May 2026.
     .replace(new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b(?!\\s*(?:st|nd|rd|th|:|\\d))`, 'gi'), (_, mo: string, d: string) => `${mo} ${d}${ordinalSuffix(parseInt(d, 10))}`)
     // "from 12 July", "from 12 to 14 July": chrono reads "from 12" as 12 o'clock; a day of the month it is.
