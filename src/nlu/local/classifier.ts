@@ -11,8 +11,8 @@
  * The model is stored sparse and feature-major (for each feature, the labels whose weight is not negligible), so a
  * parse only touches the weights of the features present in the text and the model stays a few MB on CLINC150.
  */
-import { featuresOf, normalize, tokens } from './features';
-import type { NeighbourOptions, WordVectors } from './vectors';
+import { featuresOf, normalize } from './features';
+import type { WordVectors } from './vectors';
 
 type Sparse = { idx: Int32Array; val: Float32Array };
 
@@ -61,20 +61,6 @@ export interface TrainOptions {
   vectorWeight?: number;
   /** Whether the nearest-phrase similarity also compares the sentence vectors (default: n-grams only). */
   vectorsInSimilarity?: boolean;
-  /**
-   * Synonym expansion at training (needs `vectors`): each content word of a training phrase also counts, with
-   * weight `weight` × similarity, as each of its nearest words in the vector table; false: none.
-   */
-  expand?: Expansion | false;
-  /** Labels whose phrases are not expanded (the fallback intent's: its words should stay its own). */
-  notExpanded?: string[];
-}
-
-export interface Expansion extends NeighbourOptions {
-  /** A neighbour's feature value is weight × its similarity (a word of the phrase has 1). */
-  weight: number;
-  /** Words among this many most frequent ("the", "my", "to") are not expanded. */
-  minRank: number;
 }
 
 export interface Prediction {
@@ -159,9 +145,8 @@ export class IntentClassifier {
     return this.weights.weights.length;
   }
 
-  private vectorize(text: string, grow: boolean, expansion?: Expansion): Sparse {
+  private vectorize(text: string, grow: boolean): Sparse {
     const f = featuresOf(text);
-    const extra = expansion && this.vectors ? this.expansionOf(f, text, expansion) : undefined;
     const idx: number[] = [];
     const val: number[] = [];
     for (const [k, v] of f) {
@@ -174,32 +159,7 @@ export class IntentClassifier {
       idx.push(i);
       val.push(1 + Math.log(v));
     }
-    // Expanded words (expansionOf) keep their own weight, below a word of the phrase's 1.
-    for (const [k, v] of extra ?? []) {
-      let i = this.vocab.get(k);
-      if (i === undefined) {
-        i = this.vocab.size;
-        this.vocab.set(k, i);
-      }
-      idx.push(i);
-      val.push(v);
-    }
     return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
-  }
-
-  /** The neighbours of the text's content words that are not among its features (TrainOptions.expand). */
-  private expansionOf(f: Map<string, number>, text: string, e: Expansion): Map<string, number> {
-    const vectors = this.vectors!;
-    const extra = new Map<string, number>();
-    for (const word of normalize(text).split(' ')) {
-      if (!word || vectors.isFrequent(word, e.minRank)) continue;
-      for (const n of vectors.neighbours(word, e)) {
-        const key = `w:${tokens(n.word)[0] ?? ''}`;
-        if (key === 'w:' || f.has(key)) continue;
-        extra.set(key, Math.max(extra.get(key) ?? 0, e.weight * n.similarity));
-      }
-    }
-    return extra;
   }
 
   private weigh(x: Sparse): Sparse {
@@ -249,9 +209,7 @@ export class IntentClassifier {
     this.vectorsInSimilarity = opts.vectorsInSimilarity ?? false;
     // The sentence vector's dimensions are the first features, so a representation lists them first.
     for (let d = 0; d < (this.vectors?.dims ?? 0); d++) this.vocab.set(`v:${d}`, d);
-    const expansion = opts.expand || undefined;
-    const notExpanded = new Set(opts.notExpanded ?? []);
-    const rawX = data.map((d) => this.vectorize(d.text, true, notExpanded.has(d.label) ? undefined : expansion));
+    const rawX = data.map((d) => this.vectorize(d.text, true));
     const F = this.vocab.size;
     const df = new Float32Array(F);
     for (const x of rawX) for (const i of x.idx) df[i]++;

@@ -14,14 +14,7 @@ import {
   type NluQuery,
   type NluResult,
 } from '../port';
-import { IntentClassifier, type Expansion, type TrainOptions } from './classifier';
-
-function expansionFromEnv(): Expansion | false {
-  const v = process.env.NLU_EXP_EXPAND;
-  if (!v) return false;
-  const [minSimilarity, count, weight, maxRank, minRank] = v.split(',').map(Number);
-  return { minSimilarity, count, weight, maxRank, minRank };
-}
+import { IntentClassifier } from './classifier';
 import { vectorsFor } from './vectors';
 import { chooseThreshold, crossValidate, foldsFor, type Calibration } from './calibration';
 import { cachedCalibration, cachedClassifier, contentHash, defaultCacheDir } from './model-cache';
@@ -85,10 +78,10 @@ export class LocalNluEngine implements NluEngine {
     if (!data.length) throw new Error(`The agent has no training phrases in "${lang}": add <Intent>_usersays_${lang}.json files`);
     // Languages with a shipped word-vector table (vectors/) add sentence vectors to the n-grams.
     const vectors = opts.vectors === false ? undefined : vectorsFor(lang);
-    const trainOpts: TrainOptions = { vectors, vectorsInSimilarity: process.env.NLU_EXP_SIM === '1', expand: expansionFromEnv(), notExpanded: process.env.NLU_EXP_NOFB === '1' ? [this.fallbackName(agent)] : [] };
+    const trainOpts = { vectors, vectorsInSimilarity: false };
     // The model and its threshold, calibrated from the agent's own phrases (calibration.ts), cached by content.
     const fallbackLabel = this.fallback?.name;
-    const key = contentHash({ data, fallbackLabel, vectors: vectors?.digest ?? null, sim: trainOpts.vectorsInSimilarity, expand: trainOpts.expand ?? false });
+    const key = contentHash({ data, fallbackLabel, vectors: vectors?.digest ?? null, sim: trainOpts.vectorsInSimilarity });
     const cacheDir = opts.cacheDir ?? defaultCacheDir;
     this.classifier = cachedClassifier(key, () => IntentClassifier.train(data, trainOpts), vectors, cacheDir);
     this.calibration = cachedCalibration(
@@ -113,10 +106,6 @@ export class LocalNluEngine implements NluEngine {
       };
     });
     this.warmUp(opts.warmUp ?? WARM_UP);
-  }
-
-  private fallbackName(agent: Agent): string {
-    return (agent.intents.find((i) => i.fallbackIntent) ?? agent.intents.find((i) => i.name === FALLBACK_INTENT))?.name ?? '';
   }
 
   /**

@@ -25,21 +25,9 @@ const REBUILD = 'rebuild it with `npm run vectors:build` (see vectors/README.md)
 const SIF_A = 1e-3;
 const ZIPF_H = 13.3; // harmonic number of the source's 341k words: p(rank) ≈ 1 / ((rank + 1) · H)
 
-export interface NeighbourOptions {
-  /** Cosine similarity a neighbour must reach. */
-  minSimilarity: number;
-  /** At most this many neighbours, most similar first. */
-  count: number;
-  /** Only words among this many most frequent ones are neighbours (and have them): rarer ones are noise. */
-  maxRank: number;
-}
-
 export class WordVectors {
   private readonly index = new Map<string, number>();
   private readonly weights: Float32Array;
-  /** Unit-length vectors of the words of rank < unitRank, for neighbours() (built on first use). */
-  private unit: { rank: number; rows: Int32Array; values: Float32Array } | undefined;
-  private readonly neighbourMemo = new Map<string, Array<{ word: string; similarity: number }>>();
 
   constructor(
     readonly dims: number,
@@ -53,65 +41,7 @@ export class WordVectors {
     readonly digest = '',
   ) {
     words.forEach((w, i) => this.index.set(w, i));
-    this.words = words;
-    this.ranks = ranks;
     this.weights = Float32Array.from(ranks, (r) => SIF_A / (SIF_A + 1 / ((r + 1) * ZIPF_H)));
-  }
-
-  private readonly words: string[];
-  private readonly ranks: Uint32Array;
-
-  /**
-   * The words nearest to `word` by cosine similarity among the `maxRank` most frequent, for expanding training
-   * phrases with words guests use instead ("amend" beside "change"). Memoised: the calibration's folds ask again.
-   */
-  neighbours(word: string, opts: NeighbourOptions): Array<{ word: string; similarity: number }> {
-    const key = `${word}\u0000${opts.minSimilarity}\u0000${opts.count}\u0000${opts.maxRank}`;
-    const memo = this.neighbourMemo.get(key);
-    if (memo) return memo;
-    const out: Array<{ word: string; similarity: number }> = [];
-    const i = this.index.get(word);
-    if (i !== undefined && this.ranks[i] < opts.maxRank) {
-      const unit = this.unitRows(opts.maxRank);
-      const dims = this.dims;
-      const q = this.vectorOf(word)!;
-      let norm = 0;
-      for (let d = 0; d < dims; d++) norm += q[d] * q[d];
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < dims; d++) q[d] /= norm;
-      for (let r = 0; r < unit.rows.length; r++) {
-        if (unit.rows[r] === i) continue;
-        let dot = 0;
-        for (let d = 0, o = r * dims; d < dims; d++) dot += q[d] * unit.values[o + d];
-        if (dot >= opts.minSimilarity) out.push({ word: this.words[unit.rows[r]], similarity: dot });
-      }
-      out.sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : 1));
-      out.length = Math.min(out.length, opts.count);
-    }
-    this.neighbourMemo.set(key, out);
-    return out;
-  }
-
-  /** Whether `word` is among the `rank` most frequent words of the source. */
-  isFrequent(word: string, rank: number): boolean {
-    const i = this.index.get(word);
-    return i !== undefined && this.ranks[i] < rank;
-  }
-
-  private unitRows(maxRank: number): { rows: Int32Array; values: Float32Array } {
-    if (this.unit?.rank === maxRank) return this.unit;
-    const rows: number[] = [];
-    for (let i = 0; i < this.ranks.length; i++) if (this.ranks[i] < maxRank) rows.push(i);
-    const values = new Float32Array(rows.length * this.dims);
-    rows.forEach((i, r) => {
-      const v = this.vectorOf(i === undefined ? '' : this.words[i])!;
-      let norm = 0;
-      for (let d = 0; d < this.dims; d++) norm += v[d] * v[d];
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < this.dims; d++) values[r * this.dims + d] = v[d] / norm;
-    });
-    this.unit = { rank: maxRank, rows: Int32Array.from(rows), values };
-    return this.unit;
   }
 
   get size(): number {
