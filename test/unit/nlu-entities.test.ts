@@ -52,6 +52,8 @@ const dates: Case[] = [
   ['7/3', { checkin: '2026-07-03' }, { timeZone: 'America/New_York' }],
   ['in 2 weeks', { checkin: '2026-03-24' }],
   ['a fortnight today', { checkin: '2026-03-24' }],
+  // chrono alone reads "night on 18 July" as tonight
+  ['for one night on 18 july', { checkin: '2026-07-18', nights: 1 }],
   ['2nd of next month', { checkin: '2026-04-02' }],
   ['arriving on the 20th and leaving on the 2nd', { checkin: '2026-03-20', checkout: '2026-04-02' }],
   ['I check out on the 9th, check in on the 5th', { checkin: '2026-04-05', checkout: '2026-04-09' }],

@@ -67,6 +67,8 @@ function prepare(text: string): string {
       new RegExp(`\\b(${MONTH_NAMES})\\.?(?:\\s*,\\s*|\\s+)(?=\\d{1,2}\\s+(?:people|persons?|pax|ppl|guests?|adults?|kids?|children|of us|rooms?|nights?|singles?|doubles?|twins?|suites?)\\b)`, 'gi'),
       '$1; ',
     )
+    // "one night on 18 July": chrono reads "night on 18 July" as tonight; "nights on 18 July" it reads as the date.
+    .replace(/\bnight(\s+(?:on|of|from|starting)\b)/gi, 'nights$1')
     // "May 26" would otherwise be read as May 2026.
     .replace(new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b(?!\\s*(?:st|nd|rd|th|:|\\d))`, 'gi'), (_, mo: string, d: string) => `${mo} ${d}${ordinalSuffix(parseInt(d, 10))}`)
     // "from 12 July", "from 12 to 14 July": chrono reads "from 12" as 12 o'clock; a day of the month it is.
