@@ -182,4 +182,44 @@ describe('dialogue flows (scripted NLU, real store, fixed clock)', () => {
     const d = await c.say('lucia.fernandez@example.com');
     expect(said(d)).toContain('Lucía Fernández, lucia.fernandez@example.com');
   });
+  describe('information, handoff and agent assist', () => {
+    it('a hotel question is answered from the hotel file, and a booking under way goes on after it', async () => {
+      nlu.script = [[/double for 2/, 'booking.create', 0.9], [/breakfast/, 'hotel.amenities', 0.9]];
+      const c = chat();
+      await c.say('double for 2 from 15 to 17 march');
+      const d = await c.say('is breakfast included?');
+      expect(said(d)).toContain('Breakfast is included in every rate');
+      const after = await c.say('Rui Sousa');
+      expect(said(after)).toMatch(/email/i); // the name was taken: the booking went on where it was
+    });
+
+    it("a price for named nights is the hotel file's dated rate", async () => {
+      nlu.script = [[/price/, 'hotel.prices', 0.9]];
+      const d = await chat().say("price of the suite on new year's eve");
+      expect(said(d)).toContain('395');
+    });
+
+    it('asking for a person hands off with a note holding the draft and the contact', async () => {
+      nlu.script = [[/twin/, 'booking.create', 0.9], [/person/, 'agent.handoff', 0.9]];
+      const c = chat();
+      await c.say('twin for 2 from 19 to 21 march');
+      const d = await c.say('can I talk to a person please');
+      expect(d.handoff?.reason).toBe('guest_request');
+      expect(d.handoff?.note).toContain('Twin Room');
+      expect(d.handoff?.note).toMatch(/19 Mar 2027/);
+    });
+
+    it('agent assist writes a note for staff with the booking the guest names, and nothing for small talk', async () => {
+      const b = await book('2027-06-01', '2027-06-03', { guest: { name: 'Olga Berg', email: 'olga.berg@example.com' } });
+      nlu.script = [[/booking/, 'booking.status', 0.9], [/^ok/, 'smalltalk.thanks', 0.9]];
+      const info: ConversationInfo = { accountId: 1, conversationId: 9001, inboxId: 1, channel: 'whatsapp', contact: { id: 77, verified: false, email: 'olga.berg@example.com' }, language: 'en', status: 'open' };
+      const note = await dialogue.assist!(`my booking ${b.code}, can you add a cot?`, info);
+      expect(note).toContain(b.code);
+      expect(note).toContain('Olga Berg');
+      expect(await dialogue.assist!('ok thank you', info)).toBeUndefined();
+      // Another contact with another email does not get the booking into a note.
+      const stranger = { ...info, contact: { id: 78, verified: false, email: 'someone@example.com' } };
+      expect(await dialogue.assist!(`my booking ${b.code}`, stranger)).toBeUndefined();
+    });
+  });
 });

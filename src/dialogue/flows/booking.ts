@@ -275,15 +275,12 @@ function summary(t: Turn, offer: Offer): void {
       .filter(Boolean)
       .join('\n'),
   );
-  t.offer(
-    w.confirmQuestion,
-    [
-      { title: w.confirmBooking, choice: { kind: 'confirm', answer: 'yes' } },
-      { title: w.changeSomething, choice: { kind: 'confirm', answer: 'change' } },
-      { title: w.cancel, choice: { kind: 'confirm', answer: 'no' } },
-    ],
-    'confirm',
-  );
+  const answers = [
+    ['yes', w.confirmBooking],
+    ['change', w.changeSomething],
+    ['no', w.cancel],
+  ] as const;
+  t.offer(w.confirmQuestion, answers.map(([answer, title]) => ({ title, choice: { kind: 'confirm' as const, answer } })), 'confirm');
 }
 
 /** Books the current offer: one booking per room type (a combination is booked whole or not at all). */
