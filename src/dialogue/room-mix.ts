@@ -96,6 +96,8 @@ function mentionsIn(toks: Token[], words: Array<{ room: string; words: string[] 
 function countBefore(toks: Token[], at: number): number | undefined {
   let k = at - 1;
   while (k >= 0 && FILLER.has(toks[k].word) && at - k <= 2) k -= 1;
+  // "three rooms, two of them doubles": the count stands before "of them".
+  if (k >= 2 && /^(them|those|these|which)$/.test(toks[k].word) && toks[k - 1].word === 'of') k -= 2;
   if (k < 0) return undefined;
   const w = toks[k].word.replace(/x$/, ''); // "2x double"
   if (/^\d{1,2}$/.test(w)) return Number(w);

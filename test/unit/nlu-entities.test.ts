@@ -30,6 +30,9 @@ const dates: Case[] = [
   ['from 3 january 2020 to 5 january 2020', {}], // in the past: not a stay, and not "the 3rd" of next month either
   // Weekday names beside dates: the day of the month wins; "fri and sat night" are two nights; a weekend of a month.
   ['from wed 24th to sat 27th', { checkin: '2026-03-24', checkout: '2026-03-27' }],
+  ['6 ppl fri 20 to sun 22 march', { checkin: '2026-03-20', checkout: '2026-03-22', guests: 6 }], // a bare day number too
+  ['fri 2 nights', { checkin: '2026-03-13', nights: 2 }], // a count after the weekday is not its date
+  ['28 march, 20 people', { checkin: '2026-03-28', guests: 20 }], // "march, 20" is no year
   ['this weekend, fri and sat night', { checkin: '2026-03-13', checkout: '2026-03-15' }],
   ['the first weekend of april, fri to sun', { checkin: '2026-04-03', checkout: '2026-04-05' }],
   ['the last weekend of may', { checkin: '2026-05-29', checkout: '2026-05-31' }],

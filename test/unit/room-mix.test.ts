@@ -24,6 +24,7 @@ describe('roomMix: rooms of several types in one message', () => {
     ['ok 3 singles and 1 double then', [{ room: 'single', rooms: 3 }, { room: 'double', rooms: 1 }]],
     ['2 double rooms + one twin room', [{ room: 'double', rooms: 2 }, { room: 'twin', rooms: 1 }]],
     ['two doubles, a twin and another double', [{ room: 'double', rooms: 3 }, { room: 'twin', rooms: 1 }]],
+    ['I need three rooms, two of them doubles and one single', [{ room: 'double', rooms: 2 }, { room: 'single', rooms: 1 }]],
   ])('%s', (text, expected) => {
     expect(roomMix(text, hotel)).toEqual(expected);
   });

@@ -65,7 +65,8 @@ export async function advanceBooking(t: Turn): Promise<void> {
   const stay = stayText(t, checkin, checkout, nights);
   const groupLimit = t.hotel.group_handoff_rooms;
   // A room for one needs no question about the party ("una habitación individual" says one room: still one guest).
-  if (!f.guests && t.room(f.room?.value)?.capacity === 1 && (!f.rooms || f.rooms.value === 1)) applyFacts(f, { guests: 1 }, s.turn);
+  // Rooms for one each ("2 singles") need none either: one guest a room.
+  if (!f.guests && t.room(f.room?.value)?.capacity === 1) applyFacts(f, { guests: f.rooms?.value ?? 1 }, s.turn);
   if (!f.guests) {
     return t.offer(
       w.askGuests(stay),

@@ -102,6 +102,15 @@ function monthNumber(name: string): number | undefined {
  */
 function weekdaysAsDates(text: string, today: string): string {
   let out = text.replace(new RegExp(`\\b${WEEKDAY},?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))\\b`, 'gi'), 'the $2');
+  // "fri 19 to sun 21 march": a bare number after a weekday is its day of the month too, unless it counts or tells
+  // the time ("fri 2 nights", "sat 10am", "sun 3 people").
+  out = out.replace(
+    new RegExp(`\\b${WEEKDAY},?\\s+(\\d{1,2})\\b(?!\\s*(?::|\\.\\d|am\\b|pm\\b|h\\b|o'?clock|nights?\\b|days?\\b|weeks?\\b|people|persons?\\b|pax\\b|ppl\\b|guests?\\b|adults?\\b|kids?\\b|children|rooms?\\b|of us|x\\b|\\d|\\/|-\\s*\\d))`, 'gi'),
+    (all: string, _day: string, n: string) => {
+      const d = Number(n);
+      return d >= 1 && d <= 31 ? `the ${d}${ordinalSuffix(d)}` : all;
+    },
+  );
   out = out.replace(new RegExp(`\\b${WEEKDAY}\\s+(?:and|&|\\+)\\s+${WEEKDAY}\\s+nights?\\b`, 'gi'), (all, a: string, b: string) => {
     const next = Object.keys(WEEKDAY_INDEX).find((k) => WEEKDAY_INDEX[k] === (dayOfWeek(b) + 1) % 7)!;
     return `${a} to ${next}`;
