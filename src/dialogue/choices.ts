@@ -75,9 +75,12 @@ const TAKES_BACK = /\b(no|not|don t|dont|wait|but|change|cancel|instead|wrong|ac
 /** The same in the bot's other languages ("sí, confírmela por favor", "oui, je confirme"); accents are gone by then. */
 const STARTS_YES_OTHER = /^(si|sim|ja|oui|claro|vale|perfecto|perfeito|parfait|genau|gerne|d accord|de acuerdo|confirm\w*|bestatig\w*)\b/;
 const TAKES_BACK_OTHER = /\b(nao|nein|non|pero|mas|aber|mais|pas|nicht|cambi\w*|mud\w*|ander\w*|chang\w*|espera\w*|warte\w*|attend\w*)\b/;
-const agrees = (t: string) => {
+/** `cancelling`: the question is whether to cancel, so "yes cancel it" agrees ("cancel" takes nothing back there). */
+const agrees = (t: string, cancelling = false) => {
   if (YES.test(t)) return true;
-  if (t.split(' ').length > 7 || /\d/.test(t) || TAKES_BACK.test(t)) return false;
+  const said = cancelling ? t.replace(/\b(?:cancel|cancell?ing)(?: it| that| the booking| my booking| the reservation| my reservation)?\b/g, ' ').replace(/\s+/g, ' ').trim() : t;
+  if (cancelling && YES.test(said)) return true;
+  if (t.split(' ').length > 7 || /\d/.test(t) || TAKES_BACK.test(said)) return false;
   return STARTS_YES.test(t) || (STARTS_YES_OTHER.test(t) && !TAKES_BACK_OTHER.test(t));
 };
 const NO = /^(no|nope|no thanks|no thank you|don t|do not|keep it|never mind|nevermind)$/;
@@ -124,7 +127,8 @@ export function matchOption(text: string, options: Option[]): Option | undefined
   const exact = options.find((o) => clean(o.title) === t || o.value === text.trim());
   if (exact) return exact;
   // "yes" / "no" answer a yes-or-no question whatever its buttons say.
-  if (agrees(t) || YES_OTHER.test(t)) return options.find((o) => isYes(answerOf(o))) ?? options.find((o) => answerOf(o)?.kind === 'modify' && (answerOf(o) as { what: string }).what === 'confirm');
+  const cancelling = options.some((o) => answerOf(o)?.kind === 'cancel');
+  if (agrees(t, cancelling) || YES_OTHER.test(t)) return options.find((o) => isYes(answerOf(o))) ?? options.find((o) => answerOf(o)?.kind === 'modify' && (answerOf(o) as { what: string }).what === 'confirm');
   if (NO.test(t) || NO_OTHER.test(t)) return options.find((o) => isNo(answerOf(o)));
   // A title shortened for WhatsApp ("Sea View Sui…") or typed with a small slip.
   const prefix = options.filter((o) => t.length >= 4 && clean(o.title).startsWith(t));

@@ -30,6 +30,13 @@ export function stayShift(text: string): Facts['shift'] | undefined {
     const n = num(weeks[1]) * 7;
     return { days: weeks[2] === 'later' || weeks[2] === 'after' ? n : -n, which: 'both' };
   }
+  // "push it back a week", "postpone by 2 days", "bring it forward a day": the whole stay moves.
+  const moved =
+    /\b(?:(?:push|move|put|shift)(?:ed)?(?: it| the booking| the reservation| the stay| everything)? back|postpone\w*(?: it| the booking| the reservation)?|delay\w*(?: it)?|(?:bring|move|pull)(?: it| the booking| the reservation)? forward)(?: by)? (a|one|two|three|\d{1,2}) (days?|weeks?)\b/.exec(t);
+  if (moved) {
+    const n = num(moved[1]) * (moved[2].startsWith('week') ? 7 : 1);
+    return { days: /forward/.test(moved[0]) ? -n : n, which: 'both' };
+  }
   if (/\bthe (week|weekend) after\b/.test(t) || /\b(following|next) week instead\b/.test(t)) return { days: 7, which: 'both' };
   if (/\bthe (week|weekend) before\b/.test(t)) return { days: -7, which: 'both' };
   return undefined;
@@ -40,6 +47,9 @@ export function guestCount(text: string): number | undefined {
   const t = text.toLowerCase();
   const to = /\b(?:guests?|people|persons|adults|number of (?:guests|people)) (?:to|=|is now|are now|will be) (\d{1,2}|one|two|three|four|five|six)\b/.exec(t);
   if (to) return num(to[1]);
+  // "could we be 3 instead of 2", "we'll be 4": the party, unless a length or a time follows.
+  const weBe = /\b(?:we(?:'ll| will)? be|we are|we're|can we be|could we be) (\d{1,2}|one|two|three|four|five|six)\b(?! ?(?:nights?|days?|rooms?|weeks?|am\b|pm\b|:|o'?clock|mins?|minutes|hours?))/.exec(t);
+  if (weBe) return num(weBe[1]);
   const ofUs = /\b(\d{1,2}|two|three|four|five|six) of us\b/.exec(t);
   if (ofUs) return num(ofUs[1]);
   const makeIt = /\bmake it (\d{1,2}|one|two|three|four|five|six) ?(?:people|persons|guests|adults|pax)?\b/.exec(t);
@@ -77,9 +87,12 @@ const nextMonday = (today: string) => {
   return addDays(today, dow === 0 ? 1 : 8 - dow);
 };
 
-/** "fri to sun next week": the parser reads the weekdays of this week; next week means the ones after Monday. */
+/**
+ * "fri to sun next week", "next weekend fri-sun": the parser reads the weekdays of this week; next week (and its
+ * weekend) means the ones after Monday.
+ */
 export function nextWeekRepair(text: string, facts: Facts, today: string): void {
-  if (!facts.checkin || !/\b(next|nxt) (week|wk)\b/i.test(text)) return;
+  if (!facts.checkin || !/\b(next|nxt) (week|wk|weekend|wkend)\b/i.test(text)) return;
   const monday = nextMonday(today);
   if (facts.checkin >= monday) return;
   facts.checkin = addDays(facts.checkin, 7);

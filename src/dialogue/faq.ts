@@ -1,9 +1,11 @@
 /**
- * Answers from the hotel file: the FAQ entry whose topic or keywords appear in the guest's words, else a policy
+ * Answers from the hotel file: the FAQ entry whose topic or keywords appear in the guest's words (or whose concept
+ * the question asks, faq-concepts.ts), else a policy
  * named by a word of the question ("pay" → payment), else (when asked to) the entry or policy whose own text shares
  * a distinctive word with the question ("paypal", "airport").
  */
 import type { Hotel } from '../reservations/hotel';
+import { conceptMatches } from './faq-concepts';
 
 const MAX_TEXT = 2000;
 const words = (s: string) =>
@@ -30,6 +32,10 @@ export function faqMatches(hotel: Hotel, text: string): Hotel['faq'] {
     // Longer keywords ("late checkout") beat shorter ones ("checkout") that they contain.
     const score = Math.max(0, ...keys.filter((k) => t.includes(k) || (k.trim().length > 4 && t.includes(` ${k.trim()}s `))).map((k) => k.length));
     if (score) hits.push({ entry, score });
+  }
+  if (!hits.length) {
+    // Nothing said in the FAQ's words: a question it answers by concept ("our flight lands at 11pm" → late arrival).
+    for (const i of conceptMatches(hotel.faq, text)) hits.push({ entry: hotel.faq[i], score: 1 });
   }
   return hits.sort((a, b) => b.score - a.score).map((h) => h.entry);
 }

@@ -70,7 +70,7 @@ const wordCount = (text: string) => plain(text.replace(/\S+@\S+/g, ' ')).split('
  */
 const COMMON_WORDS: Record<string, Set<string>> = Object.fromEntries(
   Object.entries({
-    en: 'the a an and or for to of in on at is are i we you my our your me us please with from have has do does can could would like want need book booking room rooms night nights it this that there what how when is speak continue english sorry thanks hi hello hey people ppl guests adults april may june july august',
+    en: 'the a an and or for to of in on at is are i we you my our your me us please pls plz with from have has do does can could would like want need book booking room rooms night nights it this that there what how when is speak continue english sorry thanks hi hello hey people ppl guests adults april may june july august cancel change changed yes',
     es: 'el la los las un una unos unas de del al y o para por con en mi mis su sus quiero quisiera queria necesito tienen tiene tienes hay habitacion habitaciones noche noches reserva reservar que como cuanto cuesta es esta estoy me nos gracias hola hablar persona fechas cambiar cancelar si puedo podemos seguir espanol favor prefiero buenas',
     pt: 'o a os as um uma de do da dos das no na em e para pra com por meu minha quero gostaria preciso tem quarto quartos noite noites reserva reservar obrigado obrigada ola falar pessoa datas alterar mudar cancelar voce voces vcs nao sim bom dia',
     de: 'der die das den dem des ein eine einen einem und oder fur mit von vom bis zum zur am im ich wir sie mein meine meinen mochte mochten hatte haben gibt es zimmer nacht nachte buchung buchen stornieren andern bitte danke ist nicht kann konnen sprechen guten tag hallo',
@@ -128,6 +128,9 @@ export function detectLanguage(text: string, supported: readonly string[], curre
     const byWords = ranked.map((r) => ({ lang: r.lang, n: commonWords(text, r.lang) })).filter((r) => r.n > 0);
     const best = byWords.sort((a, b) => b.n - a.n)[0];
     if (best) return { language: best.lang, confident: false };
+    // No everyday word of any language ("pls cancel X, plans changed" scored as Portuguese): the n-grams alone
+    // decide nothing; the conversation keeps (or starts in) its language.
+    return undefined;
   }
   let confident = words >= MIN_WORDS_TO_SWITCH && top.accuracy >= MARGIN_TO_SWITCH * second;
   // Away from the conversation's language, n-grams alone are not enough: "twin room 2 ppl 19-21 mar" scores as

@@ -8,6 +8,10 @@ const confirmList = [
   option('Change something', { kind: 'confirm', answer: 'change' }),
   option('Cancel', { kind: 'confirm', answer: 'no' }),
 ];
+const cancelList = [
+  option('Yes, cancel', { kind: 'cancel', answer: 'yes' }),
+  option('No, keep it', { kind: 'cancel', answer: 'no' }),
+];
 const rooms = [
   option('Sea View Suite', { kind: 'room', room: 'suite' }),
   option('Double Room', { kind: 'room', room: 'double' }),
@@ -43,6 +47,14 @@ describe('typed answers to a list', () => {
 
   it.each(['yes but change the dates', 'yes, for 3 guests', 'ok wait', 'yes actually no', 'sí, pero cambie las fechas', 'oui mais pas le 12'])('"%s" is not a plain yes', (text) => {
     expect(picked(text, confirmList)).toBeUndefined();
+  });
+
+  it.each(['yes cancel it', 'yes please cancel the booking', 'ok, cancel'])('"%s" agrees to cancel when the question is whether to cancel', (text) => {
+    expect(picked(text, cancelList)).toEqual({ kind: 'cancel', answer: 'yes' });
+  });
+
+  it('"yes cancel it" is no yes to a booking summary (there, cancel takes it back)', () => {
+    expect(picked('yes cancel it', confirmList)).toBeUndefined();
   });
 
   it.each([

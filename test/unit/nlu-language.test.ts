@@ -56,7 +56,12 @@ describe('detectLanguage', () => {
   it('finds nothing in text without words and stays among the agent languages', () => {
     expect(detectLanguage('12/03', AGENT)).toBeUndefined();
     expect(detectLanguage('   ', AGENT)).toBeUndefined();
-    expect(detectLanguage('Ich möchte ein Doppelzimmer buchen', ['en', 'es'])?.language).toMatch(/^(en|es)$/);
+    // German with an English and Spanish agent: no everyday word of either, so no reading at all (never "de").
+    expect(detectLanguage('Ich möchte ein Doppelzimmer buchen', ['en', 'es'])).toBeUndefined();
+  });
+
+  it('does not take shorthand English for another language ("pls cancel …, plans changed" scored as Portuguese)', () => {
+    expect(detectLanguage('pls cancel JQ6TD106 ema.kos@example.com, plans changed', AGENT)?.language ?? 'en').toBe('en');
   });
 
   it('gives a mixed message to the language of the request, not of its greeting', () => {
