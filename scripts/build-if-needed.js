@@ -64,8 +64,12 @@ module.exports = { buildIfNeeded, staleReason, root };
 if (require.main === module) {
   try {
     const prepare = process.argv.includes('--prepare');
-    // dist/ is built (or was up to date): at install, the language models are trained once too.
-    if (buildIfNeeded({ prepare }) && prepare) require('./warm-nlu').warmNluCache(root);
+    // dist/ is built (or was up to date): at install, the language models are trained once too, and the embedded
+    // database is made once as a template for the first start.
+    if (buildIfNeeded({ prepare }) && prepare) {
+      require('./warm-nlu').warmNluCache(root);
+      require('./build-db-template').buildDbTemplate(root);
+    }
   } catch (err) {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);

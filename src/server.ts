@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { ChatwootClient } from './chatwoot/client';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { EmbeddedDatabase } from './db/embedded';
 import { openDatabase } from './db/open';
 import { HotelDialogue } from './dialogue/hotel-dialogue';
 import { ConversationStore } from './inbox/conversation-store';
@@ -58,27 +59,48 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   phase('reading the hotel file');
   const hotels = loadHotels(config.hotelConfigPath);
-  phase(config.database.url ? 'connecting to PostgreSQL' : 'opening the embedded database (the first start creates it)');
-  const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
-  let nlu: NluEngine | undefined;
+  // Side by side: the database opens on its own thread and on the disk (the first start copies or creates its
+  // files) while the language engine loads on this one; one after the other, a first start took a second longer.
+  const opening = config.database.url ? 'connecting to PostgreSQL' : 'opening the embedded database (the first start creates it)';
+  const loading = `loading the ${config.nlu.engine === 'dialogflow' ? 'Dialogflow' : 'embedded'} language engine`;
+  let pending = [opening, loading];
+  const done = (text: string) => {
+    pending = pending.filter((p) => p !== text);
+    if (pending.length) phase(pending.join(', '));
+  };
+  phase(pending.join(', '));
+  const [opened, loaded] = await Promise.allSettled([
+    openDatabase({ url: config.database.url, dataDir: config.database.dataDir }).finally(() => done(opening)),
+    createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger }).finally(() => done(loading)),
+  ]);
+  if (opened.status === 'rejected' || loaded.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
+    if (loaded.status === 'fulfilled') await loaded.value.close().catch(() => undefined);
+    throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+  }
+  const db = opened.value;
+  if (db instanceof EmbeddedDatabase) {
+    if (db.templateRefused) logger.warn(`The install-time database template was not used: ${db.templateRefused}; created the database instead`);
+    if (db.origin === 'template') logger.info(`Created the embedded database in ${config.database.dataDir} from the install-time template`);
+    else if (db.origin === 'initdb') logger.info(`Created the embedded database in ${config.database.dataDir} (no install-time template for these migrations)`);
+  }
+  const nlu: NluEngine = loaded.value;
   let worker: Worker | undefined;
   let server: http.Server | undefined;
   let sandboxClose: (() => Promise<void>) | undefined;
   try {
-    phase(`loading the ${config.nlu.engine === 'dialogflow' ? 'Dialogflow' : 'embedded'} language engine`);
-    nlu = await createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger });
     const reservations = new SqlReservationStore(db, hotels, { now: () => clock.now(), onBooking: (op) => metrics.bookings.inc({ operation: op }) });
     const timedNlu: NluEngine = {
       name: nlu.name,
-      ready: () => nlu!.ready(),
-      close: () => nlu!.close(),
+      ready: () => nlu.ready(),
+      close: () => nlu.close(),
       // The dialogue answers guests in these languages (src/dialogue/language.ts).
       get languages() {
-        return nlu!.languages;
+        return nlu.languages;
       },
       detect: async (q) => {
         const start = process.hrtime.bigint();
-        const r = await nlu!.detect(q);
+        const r = await nlu.detect(q);
         metrics.nluLatency.observe({ engine: r.engine }, Number(process.hrtime.bigint() - start) / 1e9);
         return r;
       },
@@ -184,7 +206,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   } catch (err) {
     server?.close();
     await worker?.stop();
-    await nlu?.close().catch(() => undefined);
+    await nlu.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
   }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Database, Queryable, QueryOptions, Row } from './database';
 import { PgliteThread } from './pglite-thread';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { copyTemplate, findTemplate, templateKey, type TemplateOptions } from './template';
 
 /**
  * PostgreSQL's default 128 MB of shared buffers would live inside the WebAssembly heap, which never shrinks; the
@@ -13,7 +14,15 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock';
  * served from the operating system's file cache. 8 MB rather than 16 MB: ~7 MiB less resident after 10,000
  * conversations, with no change in intake or turn throughput (measured).
  */
-const POSTGRESQL_CONF = 'shared_buffers = 8MB\n';
+export const POSTGRESQL_CONF = 'shared_buffers = 8MB\n';
+
+/** How the data directory came to be at this start. */
+export type DatabaseOrigin = 'memory' | 'existing' | 'template' | 'initdb';
+
+export interface EmbeddedOpenOptions {
+  /** Where to look for the install-time template (src/db/template.ts); false: always create with initdb. */
+  template?: TemplateOptions | false;
+}
 
 /**
  * Creates a new data directory (initdb) in a short-lived child process: PGlite's initdb step leaves some 450 MB of
@@ -37,31 +46,42 @@ export class EmbeddedDatabase implements Database {
 
   private constructor(
     private readonly pg: PgliteThread,
-    private readonly lock?: DataDirLock,
+    private readonly lock: DataDirLock | undefined,
+    /** How the data directory was made (observable by the start's log and by tests). */
+    readonly origin: DatabaseOrigin,
+    /** Why a template was there but not used (undefined when none was found or it was used). */
+    readonly templateRefused?: string,
   ) {}
 
   /** `dataDir` undefined keeps the database in memory (tests and benchmarks that need no durability). */
-  static async open(dataDir?: string): Promise<EmbeddedDatabase> {
-    let dir: string | undefined;
-    if (dataDir) {
-      dir = path.join(dataDir, 'pglite');
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-        fs.accessSync(dir, fs.constants.W_OK);
-      } catch (err) {
-        throw new Error(
-          `DATA_DIR is not writable (${dir}: ${(err as Error).message}). Point DATA_DIR at a writable folder, or set DATABASE_URL to use PostgreSQL.`,
-        );
-      }
+  static async open(dataDir?: string, opts: EmbeddedOpenOptions = {}): Promise<EmbeddedDatabase> {
+    if (!dataDir) return new EmbeddedDatabase(await PgliteThread.start({ postgresqlconf: POSTGRESQL_CONF }), undefined, 'memory');
+    const dir = path.join(dataDir, 'pglite');
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch (err) {
+      throw new Error(
+        `DATA_DIR is not writable (${dir}: ${(err as Error).message}). Point DATA_DIR at a writable folder, or set DATABASE_URL to use PostgreSQL.`,
+      );
     }
     // Before anything touches the files: a second process on the same DATA_DIR would lose acknowledged deliveries.
-    const lock = dataDir ? lockDataDir(dataDir) : undefined;
+    const lock = lockDataDir(dataDir);
     try {
-      if (dir && !fs.existsSync(path.join(dir, 'PG_VERSION'))) await initDataDir(dir);
-      const pg = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF });
-      return new EmbeddedDatabase(pg, lock);
+      if (fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+        return new EmbeddedDatabase(await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF }), lock, 'existing');
+      }
+      let refused: string | undefined;
+      // Only into an empty folder: anything else there (a creation cut short) is left to initdb, as before.
+      if (opts.template !== false && fs.readdirSync(dir).length === 0) {
+        const fromTemplate = await openFromTemplate(dir, opts.template ?? {});
+        if (fromTemplate.pg) return new EmbeddedDatabase(fromTemplate.pg, lock, 'template');
+        refused = fromTemplate.refused;
+      }
+      await initDataDir(dir);
+      return new EmbeddedDatabase(await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF }), lock, 'initdb', refused);
     } catch (err) {
-      lock?.release();
+      lock.release();
       throw err;
     }
   }
@@ -84,5 +104,34 @@ export class EmbeddedDatabase implements Database {
     } finally {
       this.lock?.release();
     }
+  }
+}
+
+/**
+ * Makes `dir` (empty) from the install-time template and opens it. When there is no template for these migrations
+ * and this PGlite, nothing happens; when there is one but its copy does not match its manifest or PGlite cannot open
+ * it, `dir` is emptied again and the reason returned, so the caller creates the database as before.
+ */
+async function openFromTemplate(dir: string, opts: TemplateOptions): Promise<{ pg?: PgliteThread; refused?: string }> {
+  let key: string;
+  try {
+    key = templateKey(POSTGRESQL_CONF, opts.migrationsDir);
+  } catch {
+    return {};
+  }
+  const template = findTemplate(key, opts.cacheDir);
+  if (!template) return {};
+  fs.rmdirSync(dir); // the copy is renamed into its place once complete
+  const refused = await copyTemplate(template, dir);
+  if (refused) {
+    fs.mkdirSync(dir, { recursive: true });
+    return { refused };
+  }
+  try {
+    return { pg: await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF }) };
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    return { refused: `PGlite could not open the template's copy (${(err as Error).message})` };
   }
 }
