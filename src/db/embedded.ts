@@ -71,15 +71,22 @@ export class EmbeddedDatabase implements Database {
       if (fs.existsSync(path.join(dir, 'PG_VERSION'))) {
         return new EmbeddedDatabase(await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF }), lock, 'existing');
       }
-      let refused: string | undefined;
-      // Only into an empty folder: anything else there (a creation cut short) is left to initdb, as before.
-      if (opts.template !== false && fs.readdirSync(dir).length === 0) {
-        const fromTemplate = await openFromTemplate(dir, opts.template ?? {});
-        if (fromTemplate.pg) return new EmbeddedDatabase(fromTemplate.pg, lock, 'template');
-        refused = fromTemplate.refused;
+      // The thread prepares PGlite while the data directory is being made.
+      const made = makeDataDir(dir, opts.template);
+      let pg: PgliteThread;
+      try {
+        pg = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF, filesReady: made });
+      } catch (err) {
+        if ((await made.catch(() => undefined))?.origin !== 'template') throw err;
+        // PGlite would not open the template's copy: create the database as before.
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir, { recursive: true });
+        await initDataDir(dir);
+        const fresh = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF });
+        return new EmbeddedDatabase(fresh, lock, 'initdb', `PGlite could not open the template's copy (${(err as Error).message})`);
       }
-      await initDataDir(dir);
-      return new EmbeddedDatabase(await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF }), lock, 'initdb', refused);
+      const { origin, refused } = await made;
+      return new EmbeddedDatabase(pg, lock, origin, refused);
     } catch (err) {
       lock.release();
       throw err;
@@ -108,30 +115,22 @@ export class EmbeddedDatabase implements Database {
 }
 
 /**
- * Makes `dir` (empty) from the install-time template and opens it. When there is no template for these migrations
- * and this PGlite, nothing happens; when there is one but its copy does not match its manifest or PGlite cannot open
- * it, `dir` is emptied again and the reason returned, so the caller creates the database as before.
+ * Makes the data directory `dir` (which holds no database): a copy of the install-time template when there is one
+ * for these migrations and this PGlite and `dir` is empty, else PGlite's initdb as before. A template whose copy does
+ * not match its manifest is left aside, and the reason returned with the result.
  */
-async function openFromTemplate(dir: string, opts: TemplateOptions): Promise<{ pg?: PgliteThread; refused?: string }> {
-  let key: string;
-  try {
-    key = templateKey(POSTGRESQL_CONF, opts.migrationsDir);
-  } catch {
-    return {};
+async function makeDataDir(dir: string, template: TemplateOptions | false | undefined): Promise<{ origin: 'template' | 'initdb'; refused?: string }> {
+  let refused: string | undefined;
+  // Only into an empty folder: anything else there (a creation cut short) is left to initdb, as before.
+  if (template !== false && fs.readdirSync(dir).length === 0) {
+    const found = findTemplate(templateKey(POSTGRESQL_CONF, template?.migrationsDir), template?.cacheDir);
+    if (found) {
+      fs.rmdirSync(dir); // the copy is renamed into its place once complete
+      refused = await copyTemplate(found, dir);
+      if (!refused) return { origin: 'template' };
+      fs.mkdirSync(dir, { recursive: true });
+    }
   }
-  const template = findTemplate(key, opts.cacheDir);
-  if (!template) return {};
-  fs.rmdirSync(dir); // the copy is renamed into its place once complete
-  const refused = await copyTemplate(template, dir);
-  if (refused) {
-    fs.mkdirSync(dir, { recursive: true });
-    return { refused };
-  }
-  try {
-    return { pg: await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF }) };
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    return { refused: `PGlite could not open the template's copy (${(err as Error).message})` };
-  }
+  await initDataDir(dir);
+  return { origin: 'initdb', refused };
 }

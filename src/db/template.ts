@@ -6,9 +6,9 @@
  *
  * A template is only a shortcut. It is kept in a folder named after a hash of everything that decides its contents
  * (the PGlite version, the server settings, each migration's name and text), so a template made before a migration
- * was added or PGlite was upgraded is never found, let alone used. Its manifest lists every file with its size and a
- * hash of their contents: a copy that does not match (a file truncated, changed, or missing) is thrown away and the
- * database is created as before. So is one that PGlite will not open (src/db/embedded.ts).
+ * was added or PGlite was upgraded is never found, let alone used. Its manifest lists every file with its size: a copy
+ * that does not match (a file missing or truncated) is thrown away and the database is created as before. So is one
+ * that PGlite will not open (src/db/embedded.ts).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -19,7 +19,7 @@ import { migrationsDir as defaultMigrationsDir, projectRoot } from '../paths';
 export const defaultTemplateCacheDir = path.join(projectRoot, 'node_modules', '.cache', 'hotelbot', 'pglite-template');
 
 /** Bumped when the way a template is made or laid out changes. */
-const FORMAT = 'hotelbot-pglite-template-1';
+const FORMAT = 'hotelbot-pglite-template-2';
 const MANIFEST = 'manifest.json';
 const DATA = 'pglite';
 
@@ -35,7 +35,6 @@ interface Manifest {
   key: string;
   dirs: string[];
   files: [string, number][];
-  sha256: string;
 }
 
 export interface Template {
@@ -119,7 +118,7 @@ async function fsyncPath(p: string): Promise<void> {
 }
 
 /**
- * Copies the template into `target` (which must not exist yet), checking every file against the manifest. The copy
+ * Copies the template into `target` (which must not exist yet), checking every file's size against the manifest. The copy
  * is made beside `target`, synced to disk, and renamed into place, so an interrupted copy or a power cut never leaves
  * a half-made database that a later start would take for a real one. Returns why the template was not used, or
  * undefined when `target` now holds the database.
@@ -131,26 +130,24 @@ export async function copyTemplate(template: Template, target: string): Promise<
     const { manifest } = template;
     await fs.promises.mkdir(staging, { mode: 0o700 });
     for (const d of manifest.dirs) await fs.promises.mkdir(path.join(staging, d), { mode: 0o700 });
-    // Read in manifest order for the hash; written as they come.
-    const contents = new Array<Buffer>(manifest.files.length);
+    // The kernel copies (or clones, where the file system can); each copy is checked against the manifest and
+    // synced to disk before the database is used: the first acknowledged delivery must not rest on files still in
+    // memory.
     let mismatch: string | undefined;
-    await eachLimited(
-      manifest.files.map((f, i) => i),
-      8,
-      async (i) => {
-        const [rel, size] = manifest.files[i];
-        const data = await fs.promises.readFile(path.join(template.dataDir, rel));
-        if (data.length !== size) mismatch ??= `${rel} has ${data.length} bytes, not ${size}`;
-        contents[i] = data;
-        await fs.promises.writeFile(path.join(staging, rel), data, { mode: 0o600 });
-      },
-    );
+    await eachLimited(manifest.files, 8, async ([rel, size]) => {
+      const to = path.join(staging, rel);
+      await fs.promises.copyFile(path.join(template.dataDir, rel), to, fs.constants.COPYFILE_FICLONE);
+      const handle = await fs.promises.open(to, 'r+');
+      try {
+        const { size: copied } = await handle.stat();
+        if (copied !== size) mismatch ??= `${rel} has ${copied} bytes, not ${size}`;
+        await handle.chmod(0o600);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    });
     if (mismatch) return cleanUp(staging, `a file of the template differs from its manifest (${mismatch})`);
-    const hash = createHash('sha256');
-    for (const data of contents) hash.update(data);
-    if (hash.digest('hex') !== manifest.sha256) return cleanUp(staging, 'the template\'s files differ from its manifest');
-    // On disk before the database is used: the first acknowledged delivery must not rest on files still in memory.
-    await eachLimited(manifest.files, 8, ([rel]) => fsyncPath(path.join(staging, rel)));
     for (const d of [...manifest.dirs].reverse()) await fsyncPath(path.join(staging, d));
     await fsyncPath(staging);
     await fs.promises.rename(staging, target);
@@ -184,13 +181,8 @@ export async function buildTemplate(
     await create(work);
     const data = path.join(work, DATA);
     const tree = listTree(data);
-    const hash = createHash('sha256');
-    const files: [string, number][] = tree.files.map((rel) => {
-      const content = fs.readFileSync(path.join(data, rel));
-      hash.update(content);
-      return [rel, content.length];
-    });
-    const manifest: Manifest = { format: FORMAT, key, dirs: tree.dirs, files, sha256: hash.digest('hex') };
+    const files: [string, number][] = tree.files.map((rel) => [rel, fs.statSync(path.join(data, rel)).size]);
+    const manifest: Manifest = { format: FORMAT, key, dirs: tree.dirs, files };
     const made = path.join(work, 'made');
     fs.mkdirSync(made);
     fs.renameSync(data, path.join(made, DATA));
