@@ -181,6 +181,11 @@ export async function buildTemplate(
     await create(work);
     const data = path.join(work, DATA);
     const tree = listTree(data);
+    // Readable by everyone (an empty database holds nothing private): a container image makes it as root and runs
+    // the service as another user. Each copy is made private again (copyTemplate).
+    fs.chmodSync(data, 0o755);
+    for (const d of tree.dirs) fs.chmodSync(path.join(data, d), 0o755);
+    for (const f of tree.files) fs.chmodSync(path.join(data, f), 0o644);
     const files: [string, number][] = tree.files.map((rel) => [rel, fs.statSync(path.join(data, rel)).size]);
     const manifest: Manifest = { format: FORMAT, key, dirs: tree.dirs, files };
     const made = path.join(work, 'made');
