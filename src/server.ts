@@ -48,6 +48,8 @@ export interface StartOptions {
   clock?: Clock;
   /** A port already listening while the service starts (`npm start`): it gets the application once ready. */
   listening?: StartingServer;
+  /** The configured database, already being opened (`npm start` begins before loading the service). */
+  database?: Promise<Database>;
 }
 
 export async function startService(config: Config, opts: StartOptions = {}): Promise<RunningService> {
@@ -70,7 +72,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   };
   phase(pending.join(', '));
   const [opened, loaded] = await Promise.allSettled([
-    openDatabase({ url: config.database.url, dataDir: config.database.dataDir }).finally(() => done(opening)),
+    (opts.database ?? openDatabase({ url: config.database.url, dataDir: config.database.dataDir })).finally(() => done(opening)),
     createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger }).finally(() => done(loading)),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
