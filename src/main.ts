@@ -53,8 +53,7 @@ export async function main(): Promise<void> {
   // The database starts opening now, before the rest of the service loads: a first start copies or creates its files
   // on the disk and a thread prepares PGlite, while this thread loads the service and the language engine.
   // startService() reports a failure.
-  const database = import('./db/open').then((m) => m.openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
-  database.catch(() => undefined);
+  const database = import('./db/open').then((m) => m.beginOpening({ url: config.database.url, dataDir: config.database.dataDir }));
 
   const started = Date.now();
   try {

@@ -9,7 +9,7 @@ import { ChatwootClient } from './chatwoot/client';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { EmbeddedDatabase } from './db/embedded';
-import { openDatabase } from './db/open';
+import { beginOpening, type OpeningDatabase } from './db/open';
 import { HotelDialogue } from './dialogue/hotel-dialogue';
 import { ConversationStore } from './inbox/conversation-store';
 import { createIntake } from './inbox/intake';
@@ -49,7 +49,7 @@ export interface StartOptions {
   /** A port already listening while the service starts (`npm start`): it gets the application once ready. */
   listening?: StartingServer;
   /** The configured database, already being opened (`npm start` begins before loading the service). */
-  database?: Promise<Database>;
+  database?: Promise<OpeningDatabase>;
 }
 
 export async function startService(config: Config, opts: StartOptions = {}): Promise<RunningService> {
@@ -61,8 +61,8 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   phase('reading the hotel file');
   const hotels = loadHotels(config.hotelConfigPath);
-  // Side by side: the database opens on its own thread and on the disk (the first start copies or creates its
-  // files) while the language engine loads on this one; one after the other, a first start took a second longer.
+  // On a first start the language engine loads on this thread while PostgreSQL boots in the new data directory on
+  // its own; otherwise one after the other (beginOpening says why).
   const opening = config.database.url ? 'connecting to PostgreSQL' : 'opening the embedded database (the first start creates it)';
   const loading = `loading the ${config.nlu.engine === 'dialogflow' ? 'Dialogflow' : 'embedded'} language engine`;
   let pending = [opening, loading];
@@ -70,10 +70,17 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     pending = pending.filter((p) => p !== text);
     if (pending.length) phase(pending.join(', '));
   };
-  phase(pending.join(', '));
+  phase(opening);
+  const database = opts.database ? await opts.database : beginOpening({ url: config.database.url, dataDir: config.database.dataDir });
+  let failed = false;
+  database.database.catch(() => (failed = true));
   const [opened, loaded] = await Promise.allSettled([
-    (opts.database ?? openDatabase({ url: config.database.url, dataDir: config.database.dataDir })).finally(() => done(opening)),
-    createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger }).finally(() => done(loading)),
+    database.database.finally(() => done(opening)),
+    database.files.then(() => {
+      if (failed) throw new Error('not loaded: the database did not open');
+      if (pending.includes(opening)) phase(pending.join(', '));
+      return createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger });
+    }).finally(() => done(loading)),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);

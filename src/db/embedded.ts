@@ -22,6 +22,11 @@ export type DatabaseOrigin = 'memory' | 'existing' | 'template' | 'initdb';
 export interface EmbeddedOpenOptions {
   /** Where to look for the install-time template (src/db/template.ts); false: always create with initdb. */
   template?: TemplateOptions | false;
+  /**
+   * Called when a new data directory has been made (copied from the template or created), before PostgreSQL boots
+   * in it on the database's thread: a first start loads its other parts from then on.
+   */
+  onCreated?: () => void;
 }
 
 /**
@@ -72,7 +77,10 @@ export class EmbeddedDatabase implements Database {
         return new EmbeddedDatabase(await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF }), lock, 'existing');
       }
       // The thread prepares PGlite while the data directory is being made.
-      const made = makeDataDir(dir, opts.template);
+      const made = makeDataDir(dir, opts.template).then((r) => {
+        opts.onCreated?.();
+        return r;
+      });
       let pg: PgliteThread;
       try {
         pg = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF, filesReady: made });
@@ -82,6 +90,7 @@ export class EmbeddedDatabase implements Database {
         fs.rmSync(dir, { recursive: true, force: true });
         fs.mkdirSync(dir, { recursive: true });
         await initDataDir(dir);
+        opts.onCreated?.();
         const fresh = await PgliteThread.start({ dir, postgresqlconf: POSTGRESQL_CONF });
         return new EmbeddedDatabase(fresh, lock, 'initdb', `PGlite could not open the template's copy (${(err as Error).message})`);
       }
