@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { Database } from '../../src/db/database';
 import { EmbeddedDatabase, POSTGRESQL_CONF } from '../../src/db/embedded';
 import { migrate } from '../../src/db/migrate';
-import { buildDatabaseTemplate, openDatabase } from '../../src/db/open';
+import { DataDirLockedError, lockDataDir } from '../../src/db/data-dir-lock';
+import { beginOpening, buildDatabaseTemplate, openDatabase } from '../../src/db/open';
 import { findTemplate, templateKey } from '../../src/db/template';
 import { migrationsDir, projectRoot } from '../../src/paths';
 import { loadHotels } from '../../src/reservations/hotel-file';
@@ -150,6 +151,42 @@ describe('a first start with a template', () => {
     } finally {
       await fromTemplate.close();
       await fresh.close();
+    }
+  });
+});
+
+describe('what a start does meanwhile (beginOpening)', () => {
+  /** The order in which the two promises of an opening settle. */
+  async function order(opening: ReturnType<typeof beginOpening>): Promise<string[]> {
+    const seen: string[] = [];
+    const files = opening.files.then(() => seen.push('files'));
+    const database = opening.database.then(
+      () => seen.push('open'),
+      () => seen.push('failed'),
+    );
+    await Promise.all([files, database]);
+    return seen;
+  }
+
+  it('goes on once a first start has copied the template, before PostgreSQL has booted; a later start once it is open', async () => {
+    const dataDir = newDataDir();
+    const first = beginOpening({ dataDir, template: { cacheDir } });
+    expect(await order(first)).toEqual(['files', 'open']);
+    await (await first.database).close();
+    const later = beginOpening({ dataDir, template: { cacheDir } });
+    expect(await order(later)).toEqual(['open', 'files']);
+    await (await later.database).close();
+  });
+
+  it('goes on when the opening fails, which the database reports', async () => {
+    const dataDir = newDataDir();
+    const held = lockDataDir(dataDir);
+    try {
+      const refused = beginOpening({ dataDir, template: { cacheDir } });
+      expect(await order(refused)).toEqual(['failed', 'files']);
+      await expect(refused.database).rejects.toBeInstanceOf(DataDirLockedError);
+    } finally {
+      held.release();
     }
   });
 });
