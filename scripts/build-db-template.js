@@ -15,7 +15,9 @@ function buildDbTemplate(root) {
   const script = `require(${JSON.stringify(open)}).buildDatabaseTemplate().then((r) => process.stdout.write(r.built ? 'built' : 'current'))`;
   const result = spawnSync(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root, encoding: 'utf8' });
   if (result.status !== 0) {
-    const why = (result.stderr || '').trim().split('\n').pop();
+    // The error's own line, not the Node version line an uncaught exception ends with.
+    const lines = (result.stderr || '').trim().split('\n');
+    const why = lines.find((l) => /Error\b/.test(l)) ?? lines.pop();
     process.stderr.write(`warning: the embedded database's template was not made (${why}); the first start creates the database.\n`);
   } else if (result.stdout === 'built') {
     process.stderr.write(`npm install: made the embedded database's template in ${Math.round((Date.now() - started) / 1000)} s, so that the first start copies it.\n`);
