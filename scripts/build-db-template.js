@@ -17,7 +17,7 @@ function buildDbTemplate(root) {
   if (result.status !== 0) {
     // The error's own line, not the Node version line an uncaught exception ends with.
     const lines = (result.stderr || '').trim().split('\n');
-    const why = lines.find((l) => /Error\b/.test(l)) ?? lines.pop();
+    const why = lines.find((l) => /^\w*Error: /.test(l)) ?? lines.pop();
     process.stderr.write(`warning: the embedded database's template was not made (${why}); the first start creates the database.\n`);
   } else if (result.stdout === 'built') {
     process.stderr.write(`npm install: made the embedded database's template in ${Math.round((Date.now() - started) / 1000)} s, so that the first start copies it.\n`);
