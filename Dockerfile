@@ -33,6 +33,9 @@ COPY --from=build /app/intents ./intents
 COPY --from=build /app/config ./config
 COPY --from=build /app/vectors ./vectors
 COPY --from=build /app/src/sandbox/public ./src/sandbox/public
+# Creates and migrates the embedded database once, as a template that the first start copies into /data instead of
+# creating it (src/db/template.ts; under node_modules/.cache, keyed by migrations/ and the PGlite version).
+RUN node scripts/build-db-template.js
 RUN mkdir -p /data && chown -R node:node /data
 USER node
 # Trains every language's model and calibrates its threshold once, into the engine's cache ($TMPDIR, keyed by the

@@ -66,12 +66,16 @@ if (require.main === module) {
     `Usage: node scripts/build-if-needed.js [--prepare]
 Compiles src/ into dist/ when dist/ is missing or older than the sources, and says why; otherwise does nothing.
   --prepare  the install step (npm install): no compiler (npm ci --omit=dev) is not an error, and after a
-             compile the language models are trained once`,
+             compile the language models are trained once and the embedded database template is made`,
     { prepare: { type: 'boolean' } },
   );
   try {
-    // dist/ is built (or was up to date): at install, the language models are trained once too.
-    if (buildIfNeeded({ prepare }) && prepare) require('./warm-nlu').warmNluCache(root);
+    // dist/ is built (or was up to date): at install, the language models are trained once too, and the embedded
+    // database is made once as a template for the first start.
+    if (buildIfNeeded({ prepare }) && prepare) {
+      require('./warm-nlu').warmNluCache(root);
+      require('./build-db-template').buildDbTemplate(root);
+    }
   } catch (err) {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);

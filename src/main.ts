@@ -50,10 +50,15 @@ export async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
+  // The database starts opening now, before the rest of the service loads: a first start copies or creates its files
+  // on the disk and a thread prepares PGlite, while this thread loads the service and the language engine.
+  // startService() reports a failure.
+  const database = import('./db/open').then((m) => m.beginOpening({ url: config.database.url, dataDir: config.database.dataDir }));
+
   const started = Date.now();
   try {
     const { startService } = await import('./server');
-    service = await startService(config, { logger, listening });
+    service = await startService(config, { logger, listening, database });
   } catch (err) {
     logger.error(`Could not start: ${(err as Error).message}`);
     process.exit(1);

@@ -8,7 +8,8 @@ import { createApp } from './app';
 import { ChatwootClient } from './chatwoot/client';
 import type { Config } from './config';
 import type { Database } from './db/database';
-import { openDatabase } from './db/open';
+import { EmbeddedDatabase } from './db/embedded';
+import { beginOpening, type OpeningDatabase } from './db/open';
 import { HotelDialogue } from './dialogue/hotel-dialogue';
 import { ConversationStore } from './inbox/conversation-store';
 import { createIntake } from './inbox/intake';
@@ -47,6 +48,8 @@ export interface StartOptions {
   clock?: Clock;
   /** A port already listening while the service starts (`npm start`): it gets the application once ready. */
   listening?: StartingServer;
+  /** The configured database, already being opened (`npm start` begins before loading the service). */
+  database?: Promise<OpeningDatabase>;
 }
 
 export async function startService(config: Config, opts: StartOptions = {}): Promise<RunningService> {
@@ -58,27 +61,55 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   phase('reading the hotel file');
   const hotels = loadHotels(config.hotelConfigPath);
-  phase(config.database.url ? 'connecting to PostgreSQL' : 'opening the embedded database (the first start creates it)');
-  const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
-  let nlu: NluEngine | undefined;
+  // On a first start the language engine loads on this thread while PostgreSQL boots in the new data directory on
+  // its own; otherwise one after the other (beginOpening says why).
+  const opening = config.database.url ? 'connecting to PostgreSQL' : 'opening the embedded database (the first start creates it)';
+  const loading = `loading the ${config.nlu.engine === 'dialogflow' ? 'Dialogflow' : 'embedded'} language engine`;
+  let pending = [opening, loading];
+  const done = (text: string) => {
+    pending = pending.filter((p) => p !== text);
+    if (pending.length) phase(pending.join(', '));
+  };
+  phase(opening);
+  const database = opts.database ? await opts.database : beginOpening({ url: config.database.url, dataDir: config.database.dataDir });
+  let failed = false;
+  database.database.catch(() => (failed = true));
+  const [opened, loaded] = await Promise.allSettled([
+    database.database.finally(() => done(opening)),
+    database.files.then(() => {
+      if (failed) throw new Error('not loaded: the database did not open');
+      if (pending.includes(opening)) phase(pending.join(', '));
+      return createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger });
+    }).finally(() => done(loading)),
+  ]);
+  if (opened.status === 'rejected' || loaded.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
+    if (loaded.status === 'fulfilled') await loaded.value.close().catch(() => undefined);
+    throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+  }
+  const db = opened.value;
+  if (db instanceof EmbeddedDatabase) {
+    if (db.templateRefused) logger.warn(`The install-time database template was not used: ${db.templateRefused}; created the database instead`);
+    if (db.origin === 'template') logger.info(`Created the embedded database in ${config.database.dataDir} from the install-time template`);
+    else if (db.origin === 'initdb') logger.info(`Created the embedded database in ${config.database.dataDir} (no install-time template for these migrations)`);
+  }
+  const nlu: NluEngine = loaded.value;
   let worker: Worker | undefined;
   let server: http.Server | undefined;
   let sandboxClose: (() => Promise<void>) | undefined;
   try {
-    phase(`loading the ${config.nlu.engine === 'dialogflow' ? 'Dialogflow' : 'embedded'} language engine`);
-    nlu = await createNluEngine(config.nlu, { agentDir: opts.agentDir ?? defaultAgentDir, logger });
     const reservations = new SqlReservationStore(db, hotels, { now: () => clock.now(), onBooking: (op) => metrics.bookings.inc({ operation: op }) });
     const timedNlu: NluEngine = {
       name: nlu.name,
-      ready: () => nlu!.ready(),
-      close: () => nlu!.close(),
+      ready: () => nlu.ready(),
+      close: () => nlu.close(),
       // The dialogue answers guests in these languages (src/dialogue/language.ts).
       get languages() {
-        return nlu!.languages;
+        return nlu.languages;
       },
       detect: async (q) => {
         const start = process.hrtime.bigint();
-        const r = await nlu!.detect(q);
+        const r = await nlu.detect(q);
         metrics.nluLatency.observe({ engine: r.engine }, Number(process.hrtime.bigint() - start) / 1e9);
         return r;
       },
@@ -184,7 +215,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   } catch (err) {
     server?.close();
     await worker?.stop();
-    await nlu?.close().catch(() => undefined);
+    await nlu.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
   }

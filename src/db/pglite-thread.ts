@@ -28,7 +28,8 @@ type Request =
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
   | { id: number; op: 'close' }
-  | { id: number; op: 'sync_stats' };
+  | { id: number; op: 'sync_stats' }
+  | { id: number; op: 'open' };
 
 /** What the thread has flushed to stable storage since it started (tests observe the fsync calls through it). */
 export interface SyncStats {
@@ -98,18 +99,32 @@ function threadMain(): void {
     }
   }
 
+  // Compiling PGlite's WebAssembly is most of opening an existing database (over a second on a busy machine): it
+  // starts at once, while the main thread is still copying or creating the data directory (workerData.waitForFiles),
+  // and PostgreSQL boots once both are done.
+  const compiled: Promise<WebAssembly.Module> = WebAssembly.compile(fs.readFileSync(workerData.wasmPath));
+  compiled.catch(() => undefined); // reported through waitReady below
+  let filesReady: () => void = () => undefined;
+  const files = workerData.waitForFiles ? new Promise<void>((resolve) => (filesReady = resolve)) : Promise.resolve();
   const options = { postgresqlconf: workerData.postgresqlconf };
-  const pg = workerData.dir
-    ? new PGlite({
-        ...options,
-        fs: new SyncedNodeFS(workerData.dir),
-        // PGlite's defaults minus -F (fsync off); fdatasync is a no-op in the WebAssembly layer, fsync is forwarded.
-        startParams: [
-          ...PGlite.defaultStartParams.filter((p: string) => p !== '-F'),
-          ...['-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=off'],
-        ],
-      })
-    : new PGlite(options);
+  let pg: any;
+  const open = async () => {
+    const pgliteWasmModule = await compiled;
+    await files;
+    pg = workerData.dir
+      ? new PGlite({
+          ...options,
+          pgliteWasmModule,
+          fs: new SyncedNodeFS(workerData.dir),
+          // PGlite's defaults minus -F (fsync off); fdatasync is a no-op in the WebAssembly layer, fsync is forwarded.
+          startParams: [
+            ...PGlite.defaultStartParams.filter((p: string) => p !== '-F'),
+            ...['-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=off'],
+          ],
+        })
+      : new PGlite({ ...options, pgliteWasmModule });
+    await pg.waitReady;
+  };
 
   const urgent: Request[] = [];
   const normal: Request[] = [];
@@ -142,6 +157,8 @@ function threadMain(): void {
         return [];
       case 'sync_stats':
         return [{ fsyncs: sync.fsyncs, recent: [...sync.recent] }];
+      case 'open': // handled on arrival, never queued
+        return [];
       default:
         if (!m.urgent && !m.durable) return (await pg.query(m.sql, m.params)).rows;
         // Inside a transaction the COMMIT decides; outside, this statement commits by itself: synchronously.
@@ -171,6 +188,7 @@ function threadMain(): void {
   };
 
   parentPort.on('message', (m: Request) => {
+    if (m.op === 'open') return filesReady();
     if ((m.op === 'query' && m.tx !== undefined) || m.op === 'commit' || m.op === 'rollback') {
       const tx = m.tx!;
       if (!ofTransaction.has(tx)) ofTransaction.set(tx, []);
@@ -180,7 +198,7 @@ function threadMain(): void {
     void pump();
   });
 
-  pg.waitReady.then(
+  open().then(
     () => {
       ready = true;
       parentPort.postMessage({ id: 0, rows: [] });
@@ -215,20 +233,32 @@ export class PgliteThread {
     worker.on('exit', (code) => fail(new Error(`its thread exited (code ${code})`)));
   }
 
-  /** Starts the thread and opens (or creates) the database in `dir`; in memory without one. */
-  static async start(opts: { dir?: string; postgresqlconf: string }): Promise<PgliteThread> {
+  /**
+   * Starts the thread and opens the database in `dir` (in memory without one). With `filesReady`, the thread
+   * prepares PGlite at once but opens `dir` only once that promise has resolved (the data directory being copied or
+   * created meanwhile); when it rejects, the thread is stopped and the reason thrown.
+   */
+  static async start(opts: { dir?: string; postgresqlconf: string; filesReady?: Promise<unknown> }): Promise<PgliteThread> {
     const worker = new Worker(`(${threadMain.toString()})()`, {
       eval: true,
       workerData: {
         dir: opts.dir,
         postgresqlconf: opts.postgresqlconf,
+        waitForFiles: opts.filesReady !== undefined,
         pglitePath: require.resolve('@electric-sql/pglite'),
         nodefsPath: require.resolve('@electric-sql/pglite/nodefs'),
+        wasmPath: require.resolve('@electric-sql/pglite/pglite.wasm'),
       },
     });
     const thread = new PgliteThread(worker);
+    const opened = thread.awaitReply(0);
+    opened.catch(() => undefined); // awaited below, unless the files fail first
     try {
-      await thread.awaitReply(0);
+      if (opts.filesReady) {
+        await opts.filesReady;
+        worker.postMessage({ id: -1, op: 'open' } satisfies Request);
+      }
+      await opened;
     } catch (err) {
       await worker.terminate();
       throw err;

@@ -3,7 +3,7 @@
  * and stopping npm by its pid (SIGTERM from a process manager, SIGINT as Ctrl-C sends) stops the server too: no
  * node process is left behind and the port is closed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -43,6 +43,9 @@ onLinux('npm start', () => {
   let dataDir: string;
   beforeAll(() => {
     ensureBuilt();
+    // What `npm install` prepares after the compile: the database template the first start copies.
+    const made = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'build-db-template.js')], { cwd: projectRoot, encoding: 'utf8' });
+    expect(made.stderr).not.toMatch(/warning/);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-npm-start-'));
   }, 240_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -65,6 +68,8 @@ onLinux('npm start', () => {
       const page = await (await fetch(`${url}/`)).text();
       expect(page).toContain('Hotel bot sandbox');
       await waitUntil('the bot was ready', () => answers(`${url}/readyz`), npm, () => output);
+      // The first run finds DATA_DIR empty: the database is the template's copy, not made by initdb.
+      if (signal === 'SIGTERM') expect(output).toMatch(/Created the embedded database in \S+ from the install-time template/);
 
       started = descendants(npm.pid!);
       const servers = started.filter((pid) => /^\S*node\b.*scripts\/start\.js/.test(commandLine(pid)));

@@ -78,6 +78,17 @@ describe('Dockerfile', () => {
     expect(read('scripts/start.js')).toContain("'main.js'");
   });
 
+  it('makes the embedded database template in the final image, after copying what it is made from', () => {
+    const build = finalStage.findIndex((l) => /^RUN node scripts\/build-db-template\.js/.test(l));
+    expect(build).toBeGreaterThan(0);
+    for (const source of ['node_modules', 'dist', 'migrations', 'scripts']) {
+      const copy = finalStage.findIndex((l) => new RegExp(`^COPY --from=\\w+ /app/${source} `).test(l));
+      expect(copy).toBeGreaterThanOrEqual(0);
+      expect(copy).toBeLessThan(build);
+    }
+    expect(fs.existsSync(path.join(projectRoot, 'scripts', 'build-db-template.js'))).toBe(true);
+  });
+
   it('leaves HOST unset, so a sandbox started from the image listens on loopback only', () => {
     expect(finalStage.join('\n')).not.toMatch(/\bHOST=/);
   });
