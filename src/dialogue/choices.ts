@@ -68,7 +68,7 @@ export function decodeChoice(value: string): { listId: number; choice: Choice } 
 }
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, last: -1 };
-const YES = /^(yes|yeah|yep|yup|yes please|sure|ok|okay|confirm|please confirm|yes confirm|go ahead|do it|book it|correct|that s right|sounds good|perfect|great)( please| it| thanks| thank you)?$/;
+const YES = /^(yes|y|ye|yea|yeah|yh|ya|yess|yep|yup|yes please|sure|ok|okay|confirm|please confirm|yes confirm|go ahead|do it|book it|correct|that s right|sounds good|perfect|great)( please| it| thanks| thank you)?$/;
 /** A short message that starts by agreeing and takes nothing back: "yes please confirm", "ok great, go ahead". */
 const STARTS_YES = /^(yes|yeah|yep|yup|sure|ok|okay|confirm|go ahead|do it|book it|correct|perfect|great|sounds good|that s right|absolutely|please do|please confirm)\b/;
 const TAKES_BACK = /\b(no|not|don t|dont|wait|but|change|cancel|instead|wrong|actually|hold on)\b/;

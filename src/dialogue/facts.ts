@@ -73,7 +73,10 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
   // "4 doubles and 3 singles", "can one of them be a twin": rooms of several types (the NLU reads one).
   const frame = t.state.frame;
   const single = t.state.offer?.lines.length === 1 ? t.state.offer.lines[0] : undefined;
-  const mix = roomMix(text, t.hotel) ?? oneOfThem(text, t.hotel, { room: frame.room?.value ?? single?.room, rooms: frame.rooms?.value ?? single?.rooms });
+  // The hotel file's words first; else the NLU's reading with the agent's words in the guest's language ("una doble
+  // y una individual"), when every type it names is one of this hotel's.
+  const fromNlu = p.room_mix && p.room_mix.every((m) => t.room(m.room)) ? p.room_mix : undefined;
+  const mix = roomMix(text, t.hotel) ?? fromNlu ?? oneOfThem(text, t.hotel, { room: frame.room?.value ?? single?.room, rooms: frame.rooms?.value ?? single?.rooms });
   if (mix) {
     f.mix = mix;
     delete f.room;

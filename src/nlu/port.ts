@@ -14,6 +14,11 @@ export interface NormalizedParameters {
   email?: string;
   name?: string;
   confirmation_code?: string;
+  /**
+   * Rooms of several types asked in one message ("4 doubles and 3 singles"), when the engine reads them (the
+   * embedded one does, with the room-type entity of the guest's language); `room` is the entity's value.
+   */
+  room_mix?: Array<{ room: string; rooms: number }>;
 }
 
 export type FulfillmentMessage =

@@ -41,7 +41,7 @@ describe('choice codec', () => {
 });
 
 describe('typed answers to a list', () => {
-  it.each(['yes', 'Yes please', 'yes please confirm', 'ok great, go ahead', 'Sure, book it!', 'confirm', 'sí, confírmela por favor', 'sim, pode confirmar', 'ja, bitte bestätigen', 'oui, je confirme'])('"%s" confirms', (text) => {
+  it.each(['yes', 'y', 'yea', 'Yes please', 'yes please confirm', 'ok great, go ahead', 'Sure, book it!', 'confirm', 'sí, confírmela por favor', 'sim, pode confirmar', 'ja, bitte bestätigen', 'oui, je confirme'])('"%s" confirms', (text) => {
     expect(picked(text, confirmList)).toEqual({ kind: 'confirm', answer: 'yes' });
   });
 

@@ -3,6 +3,7 @@
  * parameters (extract.ts), input/output contexts with lifespans, events (WELCOME), priorities, the fallback intent
  * and its negative examples, and the intent's authored responses. Deterministic: same agent + input, same answer.
  */
+import { expandShorthand } from './shorthand';
 import type { Agent, Intent, IntentMessage } from '../agent/types';
 import { phraseText } from '../agent/types';
 import { loadAgent } from '../agent/load';
@@ -136,7 +137,9 @@ export class LocalNluEngine implements NluEngine {
 
   detectSync(query: NluQuery): NluResult {
     // A bounded head of the message: a 150,000-character one must not hold the event loop (see text/cap.ts).
-    const q = query.text && query.text.length > MAX_UNDERSTOOD_CHARS ? { ...query, text: capText(query.text, MAX_UNDERSTOOD_CHARS) } : query;
+    const capped = query.text && query.text.length > MAX_UNDERSTOOD_CHARS ? { ...query, text: capText(query.text, MAX_UNDERSTOOD_CHARS) } : query;
+    // "dbl 2ppl 3 nts": shorthand read as its words, for the classifier and the extraction alike.
+    const q = capped.text ? { ...capped, text: expandShorthand(capped.text, this.language) } : capped;
     const active = new Set((q.contexts ?? []).filter((c) => c.lifespan > 0).map((c) => c.name.toLowerCase()));
     const expecting = [...active].find((c) => c.startsWith('awaiting_'))?.slice('awaiting_'.length);
     const base = {

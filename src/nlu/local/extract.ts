@@ -2,6 +2,7 @@
  * Parameter extraction for the embedded engine: what Dialogflow's system and custom entities would fill, from one
  * guest message. Deterministic and cheap; dates come from chrono-node (entities/dates.ts).
  */
+import { findRoomMix, roomWordsOf } from '../../text/room-mix';
 import type { NormalizedParameters } from '../port';
 import { findConfirmationCode, findEmail, findName } from './entities/contact';
 import { findGuestsIn, findNightsIn, findRoomsIn } from './entities/counts';
@@ -99,6 +100,9 @@ export function findFacts(message: string, ctx: ExtractContext): Facts {
   if (roomEntity) {
     const match = findEntityValue(blank(text, taken), roomEntity);
     if (match) found.room_type = match.value;
+    // "una doble y una individual": several types, by the entity's words in the agent's language.
+    const mix = findRoomMix(countsText, roomWordsOf(roomEntity.entries.flatMap((e) => [e.value, ...e.synonyms].map((phrase) => ({ room: e.value, phrase })))));
+    if (mix) found.room_mix = mix;
   }
 
   const name = findName(text, ctx.expecting, taken);
@@ -127,7 +131,8 @@ function shape(text: string, found: NormalizedParameters, ctx: ExtractContext, t
     for (const [k, v] of Object.entries(found)) raw[k] = k === 'checkin' || k === 'checkout' ? dialogflowDate(v as string, ctx.timeZone) : v;
     return { normalized: found, raw };
   }
-  const normalized: NormalizedParameters = {};
+  // The mix is no Dialogflow parameter of any intent: it goes along whatever the intent declares.
+  const normalized: NormalizedParameters = found.room_mix ? { room_mix: found.room_mix } : {};
   const raw: Record<string, unknown> = {};
   for (const p of ctx.params) {
     const value = valueFor(p, text, found, ctx, taken);
