@@ -3,7 +3,9 @@
  * "make it 3 of us", "fri to sun nxt wk", "on New Year's Eve". These read the guest's words against the stay
  * the conversation already has; every pattern is anchored on words and linear in the text's length.
  */
-import { addDays } from '../time/dates';
+import { addDays, isValidDate } from '../time/dates';
+
+const MONTH_WORDS = 'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
 import type { Facts } from './frame';
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -61,6 +63,26 @@ export function guestCount(text: string): number | undefined {
   const bare = /\bfor (\d{1,2}|one|two|three|four|five|six)\b(?! ?(?:nights?|days?|rooms?|weeks?|am|pm|eur|euros?|\$|€|o'?clock|h\b|:|[-–/.]|st\b|nd\b|rd\b|th\b|of\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(t);
   if (bare) return num(bare[1]);
   return undefined;
+}
+
+const COUNT = '(\\d{1,2}|one|two|three|four|five|six|a|an)';
+const KIDS = '(?:children|child|kids?|sons?|daughters?|teens?|teenagers?)';
+
+/**
+ * The whole party when the guest counts it in parts: "2 adults and 2 children" are 4, "me and my 2 kids" 3, "me, my
+ * wife and our 3 kids" 5. Babies and infants sleep in cots and are not counted. Undefined when no part is counted.
+ */
+export function partyCount(text: string): number | undefined {
+  const t = text.toLowerCase();
+  const adults = new RegExp(`\\b${COUNT} adults?\\b`).exec(t);
+  const kids = new RegExp(`\\b${COUNT} ${KIDS}\\b`).exec(t);
+  if (adults && kids) return num(adults[1]) + num(kids[1]);
+  if (!kids) return undefined;
+  // "me and my 2 kids", "my wife and I and our 2 children", "me, my husband and 3 kids".
+  const me = /\b(?:me|myself|i)\b/.test(t) && /\b(?:my|our)\b/.test(t);
+  const partner = /\bmy (?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?)\b/.test(t);
+  if (!me && !partner) return undefined;
+  return 1 + (partner ? 1 : 0) + num(kids[1]);
 }
 
 /** Stay lengths the parser misses: "tonight", "just the night of the 11th", "leaving after 3 nights". */
@@ -150,4 +172,23 @@ export function replacedDay(text: string, stay: { checkin?: string; checkout?: s
     if (moved.slice(0, 7) === date.slice(0, 7)) return { [key]: moved };
   }
   return undefined;
+}
+
+/**
+ * "no, the 14th to the 16th" after "12-14 april": days named without a month, correcting a stay, are days of the
+ * stay's month (the parser reads them in this month). Undefined when a month is named or nothing needs moving.
+ */
+export function daysInStayMonth(text: string, facts: Pick<Facts, 'checkin' | 'checkout'>, stayCheckin: string | undefined, today: string): Pick<Facts, 'checkin' | 'checkout'> | undefined {
+  if (!stayCheckin || !facts.checkin) return undefined;
+  const t = text.toLowerCase();
+  if (new RegExp(`\\b(?:${MONTH_WORDS})\\b|\\d{1,2}[/.-]\\d{1,2}|\\b(?:today|tonight|tomorrow|next|this|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`).test(t)) return undefined;
+  if (!/\b\d{1,2}(?:st|nd|rd|th)\b/.test(t)) return undefined;
+  const month = stayCheckin.slice(0, 7);
+  if (facts.checkin.slice(0, 7) === month) return undefined;
+  const move = (d: string | undefined) => (d ? `${month}-${d.slice(8, 10)}` : undefined);
+  const checkin = move(facts.checkin)!;
+  // The checkout may run into the next month ("the 30th to the 2nd"): it keeps its distance from the arrival.
+  const checkout = facts.checkout ? addDays(checkin, Math.round((Date.parse(facts.checkout) - Date.parse(facts.checkin)) / 86_400_000)) : undefined;
+  if (!isValidDate(checkin) || checkin < today) return undefined;
+  return { checkin, ...(checkout ? { checkout } : {}) };
 }

@@ -3,7 +3,7 @@
  * names; and the NLU context for the question the bot just asked.
  */
 import type { NluContext, NormalizedParameters } from '../nlu/port';
-import { guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, replacedDay, roomCount, stayShift } from './corrections';
+import { daysInStayMonth, guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, partyCount, replacedDay, roomCount, stayShift } from './corrections';
 import { stayOf, type Facts } from './frame';
 import { oneOfThem, roomMix } from './room-mix';
 import type { Step } from './state';
@@ -64,10 +64,15 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
     Object.assign(f, replaced);
   }
   nextWeekRepair(text, f, t.today);
+  const inStayMonth = !f.shift && !replaced && daysInStayMonth(text, f, t.state.frame.checkin?.value, t.today);
+  if (inStayMonth) Object.assign(f, inStayMonth);
   const holiday = namedNight(text, t.today);
   if (holiday && !f.checkin && !f.shift) f.checkin = holiday;
   const guests = guestCount(text);
   if (guests && (!f.guests || /\b(to|now|of us|make it)\b/i.test(text))) f.guests = guests;
+  // "2 adults and 2 children": the parser counts one part; the party is both.
+  const party = partyCount(text);
+  if (party) f.guests = party;
   const rooms = roomCount(text);
   if (rooms && (!f.rooms || f.rooms === 1)) f.rooms = rooms;
   // "4 doubles and 3 singles", "can one of them be a twin": rooms of several types (the NLU reads one).

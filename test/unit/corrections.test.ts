@@ -1,5 +1,5 @@
 /** What guests say beside the NLU's parameters: shifts of the stay, the party, next week's days. */
-import { guestCount, nextWeekRepair, stayShift } from '../../src/dialogue/corrections';
+import { daysInStayMonth, guestCount, nextWeekRepair, partyCount, stayShift } from '../../src/dialogue/corrections';
 import type { Facts } from '../../src/dialogue/frame';
 
 describe('stayShift: the stay moved by words', () => {
@@ -47,5 +47,31 @@ describe('nextWeekRepair: next week and next weekend', () => {
     const f: Facts = { checkin: '2027-03-12', checkout: '2027-03-14' };
     nextWeekRepair('this weekend fri-sun', f, '2027-03-10');
     expect(f).toEqual({ checkin: '2027-03-12', checkout: '2027-03-14' });
+  });
+});
+
+describe('partyCount: a party counted in parts', () => {
+  it.each([
+    ['we are 2 adults and 2 children', 4],
+    ['room for me and my 2 kids', 3],
+    ['me, my wife and our 3 kids', 5],
+    ['2 adults and a child', 3],
+  ] as const)('"%s" → %d', (text, n) => {
+    expect(partyCount(text)).toBe(n);
+  });
+  it.each(['2 adults and a baby', '3 adults', 'kids eat free?', 'do 2 kids need a cot'])('no whole party in "%s"', (text) => {
+    expect(partyCount(text)).toBeUndefined();
+  });
+});
+
+describe('daysInStayMonth: bare days correcting a stay keep its month', () => {
+  // A stay from 12 April; the parser read "the 14th to the 16th" in March (today is 10 March).
+  it('"no, the 14th to the 16th" is 14–16 April', () => {
+    expect(daysInStayMonth('no, the 14th to the 16th', { checkin: '2027-03-14', checkout: '2027-03-16' }, '2027-04-12', '2027-03-10')).toEqual({ checkin: '2027-04-14', checkout: '2027-04-16' });
+  });
+  it('a month or a weekday named, or no stay yet, changes nothing', () => {
+    expect(daysInStayMonth('the 14th to the 16th of march', { checkin: '2027-03-14', checkout: '2027-03-16' }, '2027-04-12', '2027-03-10')).toBeUndefined();
+    expect(daysInStayMonth('friday the 14th', { checkin: '2027-03-14' }, '2027-04-12', '2027-03-10')).toBeUndefined();
+    expect(daysInStayMonth('the 14th to the 16th', { checkin: '2027-03-14', checkout: '2027-03-16' }, undefined, '2027-03-10')).toBeUndefined();
   });
 });

@@ -33,6 +33,8 @@ const dates: Case[] = [
   ['6 ppl fri 20 to sun 22 march', { checkin: '2026-03-20', checkout: '2026-03-22', guests: 6 }], // a bare day number too
   ['fri 2 nights', { checkin: '2026-03-13', nights: 2 }], // a count after the weekday is not its date
   ['28 march, 20 people', { checkin: '2026-03-28', guests: 20 }], // "march, 20" is no year
+  ['between the 5th and the 8th of may', { checkin: '2026-05-05', checkout: '2026-05-08' }],
+  ['between 2 and 3 people', { guests: 3 }], // counts, not days
   ['this weekend, fri and sat night', { checkin: '2026-03-13', checkout: '2026-03-15' }],
   ['the first weekend of april, fri to sun', { checkin: '2026-04-03', checkout: '2026-04-05' }],
   ['the last weekend of may', { checkin: '2026-05-29', checkout: '2026-05-31' }],

@@ -62,6 +62,11 @@ function prepare(text: string): string {
     .replace(new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'), '$1 $2')
     .replace(/\b(?:a\s+)?fortnight\s+(?:today|from today|from now)\b/gi, 'in 2 weeks')
     .replace(/\bin\s+a\s+fortnight\b/gi, 'in 2 weeks')
+    // "between the 5th and the 8th of may": a stay from one to the other (chrono reads "and the 8th" alone).
+    .replace(/\bbetween\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)\s+and\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*(?:people|persons?|pax|ppl|guests?|adults?|kids?|children|nights?|rooms?|days?|weeks?|hours?|am\b|pm\b|h\b|:|o'?clock|eur|euros?|€|\$|%))/gi, (_, a: string, b: string) => {
+      const day = (x: string) => `the ${parseInt(x, 10)}${ordinalSuffix(parseInt(x, 10))}`;
+      return `from ${day(a)} to ${day(b)}`;
+    })
     // "28 march, 20 people": chrono takes the count for the year (2020); a count of people, rooms or nights it is.
     .replace(
       new RegExp(`\\b(${MONTH_NAMES})\\.?(?:\\s*,\\s*|\\s+)(?=\\d{1,2}\\s+(?:people|persons?|pax|ppl|guests?|adults?|kids?|children|of us|rooms?|nights?|singles?|doubles?|twins?|suites?)\\b)`, 'gi'),
