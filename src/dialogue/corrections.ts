@@ -59,7 +59,7 @@ export function guestCount(text: string): number | undefined {
   const group = /\b(?:team|group|family|party) of (\d{1,3}|two|three|four|five|six)\b/.exec(t);
   if (group) return num(group[1]);
   if (/\b(just me|only me|for me|for myself|on my own|by myself|travell?ing alone|solo)\b/.test(t)) return 1;
-  if (/\b(for us two|the two of us|for two of us|me and my (?:wife|husband|partner|girlfriend|boyfriend)|my (?:wife|husband|partner) and (?:i|me)|a couple)\b/.test(t)) return 2;
+  if (/\b(for us two|the two of us|for two of us|me and my (?:wife|husband|partner|girlfriend|boyfriend)|my (?:wife|husband|partner) and (?:i|me)|a couple|for my parents)\b/.test(t)) return 2;
   const bare = /\bfor (\d{1,2}|one|two|three|four|five|six)\b(?! ?(?:nights?|days?|rooms?|weeks?|am|pm|eur|euros?|\$|€|o'?clock|h\b|:|[-–/.]|st\b|nd\b|rd\b|th\b|of\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(t);
   if (bare) return num(bare[1]);
   return undefined;
@@ -114,13 +114,56 @@ const nextMonday = (today: string) => {
  * weekend) means the ones after Monday.
  */
 export function nextWeekRepair(text: string, facts: Facts, today: string): void {
-  if (!facts.checkin || !/\b(next|nxt) (week|wk|weekend|wkend)\b/i.test(text)) return;
+  if (!facts.checkin) return;
+  // "the weekend after next", "the week after next": two weeks on from this week's days.
+  const weeks = /\b(?:week|wk|weekend|wkend) after (?:the )?next\b/i.test(text) ? 2 : /\b(next|nxt) (week|wk|weekend|wkend)\b/i.test(text) ? 1 : 0;
+  if (!weeks) return;
   const monday = nextMonday(today);
-  if (facts.checkin >= monday) return;
-  facts.checkin = addDays(facts.checkin, 7);
+  if (facts.checkin >= addDays(monday, 7 * (weeks - 1))) return;
+  const days = facts.checkin >= monday ? 7 : 7 * weeks;
+  facts.checkin = addDays(facts.checkin, days);
+  if (weeks === 2 && facts.checkout && facts.checkout < facts.checkin) facts.checkout = addDays(facts.checkout, days);
   // "fri to sun next week": the parser may have read only one end as next week's.
   if (facts.checkout && facts.checkout < monday) facts.checkout = addDays(facts.checkout, 7);
   if (facts.checkout && facts.checkout <= facts.checkin) facts.checkout = addDays(facts.checkout, 7);
+}
+
+/** Easter Sunday of a year (the Gregorian computus, Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days named after Easter, as days from Easter Sunday; the weekday in their name is not this week's. */
+const EASTER_DAYS: Array<[RegExp, number]> = [
+  [/\bgood friday\b/i, -2],
+  [/\beaster (?:saturday|eve)\b|\bholy saturday\b/i, -1],
+  [/\beaster monday\b/i, 1],
+  [/\beaster(?: sunday| day)?\b/i, 0],
+];
+
+/** "from easter sunday", "good friday": the next such day from today, and that the name carries a weekday. */
+export function easterDay(text: string, today: string): string | undefined {
+  for (const [pattern, offset] of EASTER_DAYS) {
+    if (!pattern.test(text)) continue;
+    const year = Number(today.slice(0, 4));
+    const thisYear = addDays(easterSunday(year), offset);
+    return thisYear >= today ? thisYear : addDays(easterSunday(year + 1), offset);
+  }
+  return undefined;
 }
 
 const NAMED_DAYS: Array<[RegExp, string]> = [

@@ -3,7 +3,7 @@
  * names; and the NLU context for the question the bot just asked.
  */
 import type { NluContext, NormalizedParameters } from '../nlu/port';
-import { daysInStayMonth, guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, partyCount, replacedDay, roomCount, stayShift } from './corrections';
+import { daysInStayMonth, easterDay, guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, partyCount, replacedDay, roomCount, stayShift } from './corrections';
 import { stayOf, type Facts } from './frame';
 import { oneOfThem, roomMix } from './room-mix';
 import type { Step } from './state';
@@ -64,10 +64,24 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
     Object.assign(f, replaced);
   }
   nextWeekRepair(text, f, t.today);
+  // "another double for my parents on the same dates": the stay of the booking just made.
+  const last = t.state.lastStay;
+  if (last && !f.checkin && !f.shift && !t.state.frame.checkin && /\b(?:same|those|these) (?:dates|days|nights|stay|weekend)\b/i.test(text)) {
+    f.checkin = last.checkin;
+    f.checkout = last.checkout;
+  }
   const inStayMonth = !f.shift && !replaced && daysInStayMonth(text, f, t.state.frame.checkin?.value, t.today);
   if (inStayMonth) Object.assign(f, inStayMonth);
   const holiday = namedNight(text, t.today);
   if (holiday && !f.checkin && !f.shift) f.checkin = holiday;
+  // "from easter sunday": the parser reads "sunday" as this week's; the day is Easter's.
+  const easter = !f.shift && easterDay(text, t.today);
+  if (easter && f.checkin !== easter) {
+    const nights = f.checkin && f.checkout ? undefined : f.nights;
+    f.checkin = easter;
+    if (f.checkout && f.checkout <= easter) delete f.checkout;
+    if (nights) f.nights = nights;
+  }
   const guests = guestCount(text);
   if (guests && (!f.guests || /\b(to|now|of us|make it)\b/i.test(text))) f.guests = guests;
   // "2 adults and 2 children": the parser counts one part; the party is both.

@@ -98,6 +98,8 @@ export const stateSchema = z.object({
   history: z.array(z.string()).default([]),
   /** Codes booked in this conversation, newest last. */
   booked: z.array(z.string()).default([]),
+  /** The stay of the last booking made here: "another double on the same dates" means it. */
+  lastStay: z.object({ checkin: z.string(), checkout: z.string() }).optional(),
   greeted: z.boolean().optional(),
   /**
    * The guest's language for this conversation and where it came from (language.ts); optional, so states stored

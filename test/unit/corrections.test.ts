@@ -1,5 +1,5 @@
 /** What guests say beside the NLU's parameters: shifts of the stay, the party, next week's days. */
-import { daysInStayMonth, guestCount, nextWeekRepair, partyCount, stayShift } from '../../src/dialogue/corrections';
+import { daysInStayMonth, easterDay, easterSunday, guestCount, nextWeekRepair, partyCount, stayShift } from '../../src/dialogue/corrections';
 import type { Facts } from '../../src/dialogue/frame';
 
 describe('stayShift: the stay moved by words', () => {
@@ -26,6 +26,7 @@ describe('guestCount: the party as guests say it', () => {
     ['change the number of guests to 1', 1],
     ['3 of us', 3],
     ['just me', 1],
+    ['another double for my parents on the same dates', 2],
   ] as const)('"%s" → %d', (text, n) => {
     expect(guestCount(text)).toBe(n);
   });
@@ -41,6 +42,12 @@ describe('nextWeekRepair: next week and next weekend', () => {
     const f: Facts = { checkin: '2027-03-12', checkout: '2027-03-14' };
     nextWeekRepair(text, f, '2027-03-10');
     expect(f).toEqual({ checkin: '2027-03-19', checkout: '2027-03-21' });
+  });
+
+  it('"the weekend after next" is two weeks on', () => {
+    const f: Facts = { checkin: '2027-03-12', checkout: '2027-03-14' };
+    nextWeekRepair('suite for 2, the weekend after next, fri to sun', f, '2027-03-10');
+    expect(f).toEqual({ checkin: '2027-03-26', checkout: '2027-03-28' });
   });
 
   it('"this weekend" stays this weekend', () => {
@@ -73,5 +80,21 @@ describe('daysInStayMonth: bare days correcting a stay keep its month', () => {
     expect(daysInStayMonth('the 14th to the 16th of march', { checkin: '2027-03-14', checkout: '2027-03-16' }, '2027-04-12', '2027-03-10')).toBeUndefined();
     expect(daysInStayMonth('friday the 14th', { checkin: '2027-03-14' }, '2027-04-12', '2027-03-10')).toBeUndefined();
     expect(daysInStayMonth('the 14th to the 16th', { checkin: '2027-03-14', checkout: '2027-03-16' }, undefined, '2027-03-10')).toBeUndefined();
+  });
+});
+
+describe('Easter', () => {
+  it.each([
+    [2027, '2027-03-28'],
+    [2028, '2028-04-16'],
+    [2030, '2030-04-21'],
+  ])('Easter Sunday %d is %s', (year, date) => {
+    expect(easterSunday(year)).toBe(date);
+  });
+  it('"from easter sunday" and "good friday" are the next ones from today', () => {
+    expect(easterDay('double from easter sunday for 2 nights', '2027-03-10')).toBe('2027-03-28');
+    expect(easterDay('good friday to easter monday', '2027-03-10')).toBe('2027-03-26');
+    expect(easterDay('easter', '2027-04-01')).toBe('2028-04-16'); // this year's has passed
+    expect(easterDay('a quiet weekend', '2027-03-10')).toBeUndefined();
   });
 });

@@ -328,6 +328,7 @@ export async function confirmBooking(t: Turn): Promise<void> {
   const total = made.reduce((sum, b) => sum + b.total, 0);
   t.say([w.confirmed, ...lines, w.confirmedTotal(w.money(total, offer.currency), t.hotel.checkin_time, t.hotel.checkout_time), w.keepCode].join('\n'));
   s.booked = [...s.booked, ...made.map((b) => b.code)].slice(-10);
+  s.lastStay = { checkin: offer.checkin, checkout: offer.checkout };
   s.managing = made[made.length - 1].code;
   s.bookingRev += 1;
   s.frame = { ...(f.name ? { name: f.name } : {}), ...(f.email ? { email: f.email } : {}) };
