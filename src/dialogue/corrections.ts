@@ -3,7 +3,7 @@
  * "make it 3 of us", "fri to sun nxt wk", "on New Year's Eve". These read the guest's words against the stay
  * the conversation already has; every pattern is anchored on words and linear in the text's length.
  */
-import { addDays, isValidDate } from '../time/dates';
+import { addDays, isValidDate, parseYmd } from '../time/dates';
 
 const MONTH_WORDS = 'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
 import type { Facts } from './frame';
@@ -54,7 +54,8 @@ export function guestCount(text: string): number | undefined {
   if (weBe) return num(weBe[1]);
   const ofUs = /\b(\d{1,2}|two|three|four|five|six) of us\b/.exec(t);
   if (ofUs) return num(ofUs[1]);
-  const makeIt = /\bmake it (\d{1,2}|one|two|three|four|five|six) ?(?:people|persons|guests|adults|pax)?\b/.exec(t);
+  // "make it 4" is the party; "make it 20-22 april" or "make it the 21st" is a date.
+  const makeIt = /\bmake it (\d{1,2}|one|two|three|four|five|six) ?(?:people|persons|guests|adults|pax)?\b(?!\s*(?:[-–/.]\s*\d|st\b|nd\b|rd\b|th\b|of\b|to\b|till\b|until\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(t);
   if (makeIt && !/\bnights?\b|\brooms?\b/.test(t.slice(makeIt.index, makeIt.index + 30))) return num(makeIt[1]);
   const group = /\b(?:team|group|family|party) of (\d{1,3}|two|three|four|five|six)\b/.exec(t);
   if (group) return num(group[1]);
@@ -90,6 +91,8 @@ export function oneNightOrMore(text: string): number | undefined {
   const t = text.toLowerCase();
   const after = /\b(?:leav\w*|check(?:ing)? ?out|go\w*) after (\d{1,2}|one|two|three|four|five|six) nights?\b/.exec(t);
   if (after) return num(after[1]);
+  // "tomorrow and the day after", "tonight and tomorrow": two nights.
+  if (/\b(?:tonight|tomorrow)(?: night)? and (?:the day after|the next day|tomorrow(?: night)?)\b/.test(t)) return 2;
   if (/\b(tonight|just the night|only the night|the night of|one night only|for the night|(?:just|only) (?:the |a |for )?one night|a single night)\b/.test(t)) return 1;
   return undefined;
 }
@@ -234,4 +237,32 @@ export function daysInStayMonth(text: string, facts: Pick<Facts, 'checkin' | 'ch
   const checkout = facts.checkout ? addDays(checkin, Math.round((Date.parse(facts.checkout) - Date.parse(facts.checkin)) / 86_400_000)) : undefined;
   if (!isValidDate(checkin) || checkin < today) return undefined;
   return { checkin, ...(checkout ? { checkout } : {}) };
+}
+
+/**
+ * "the nights of the 2nd and 3rd of april": both nights, so the stay ends the day after the second (the parser reads
+ * the 2nd to the 3rd). Changes the facts when the parser read exactly those two days as the stay.
+ */
+export function nightsOfRepair(text: string, facts: Facts): void {
+  const m = /\bnights? of (?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:and|&|\+) (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b/i.exec(text);
+  if (!m || !facts.checkin || !facts.checkout) return;
+  if (Number(facts.checkin.slice(8, 10)) === Number(m[1]) && Number(facts.checkout.slice(8, 10)) === Number(m[2])) facts.checkout = addDays(facts.checkout, 1);
+}
+
+/**
+ * "until the 21st" answering when the guest leaves, after an arrival on 18 April: the parser reads the 21st of this
+ * month. A departure day named without a month is the first such day after the arrival.
+ */
+export function departureAfterArrival(text: string, facts: Pick<Facts, 'checkin' | 'checkout'>, arrival: string | undefined): string | undefined {
+  if (!arrival || facts.checkin || !facts.checkout || facts.checkout > arrival) return undefined;
+  if (new RegExp(`\\b(?:${MONTH_WORDS})\\b|\\d{1,2}[/.-]\\d{1,2}`).test(text.toLowerCase())) return undefined;
+  const day = facts.checkout.slice(8, 10);
+  for (let months = 0; months <= 1; months++) {
+    const { y, m } = parseYmd(arrival);
+    const mm = m + months > 12 ? 1 : m + months;
+    const yy = m + months > 12 ? y + 1 : y;
+    const date = `${yy}-${String(mm).padStart(2, '0')}-${day}`;
+    if (isValidDate(date) && date > arrival) return date;
+  }
+  return undefined;
 }

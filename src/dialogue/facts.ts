@@ -3,7 +3,7 @@
  * names; and the NLU context for the question the bot just asked.
  */
 import type { NluContext, NormalizedParameters } from '../nlu/port';
-import { daysInStayMonth, easterDay, guestCount, nameChange, namedNight, nextWeekRepair, oneNightOrMore, partyCount, replacedDay, roomCount, stayShift } from './corrections';
+import { daysInStayMonth, departureAfterArrival, easterDay, guestCount, nameChange, namedNight, nextWeekRepair, nightsOfRepair, oneNightOrMore, partyCount, replacedDay, roomCount, stayShift } from './corrections';
 import { stayOf, type Facts } from './frame';
 import { oneOfThem, roomMix } from './room-mix';
 import type { Step } from './state';
@@ -64,6 +64,9 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
     Object.assign(f, replaced);
   }
   nextWeekRepair(text, f, t.today);
+  nightsOfRepair(text, f);
+  const departure = departureAfterArrival(text, f, t.state.frame.checkin?.value);
+  if (departure) f.checkout = departure;
   // "another double for my parents on the same dates": the stay of the booking just made.
   const last = t.state.lastStay;
   if (last && !f.checkin && !f.shift && !t.state.frame.checkin && /\b(?:same|those|these) (?:dates|days|nights|stay|weekend)\b/i.test(text)) {

@@ -14,9 +14,11 @@ import { lookupWith, manage, quoteChange, typedChange } from './flows/manage';
 import { reprompt, welcome } from './flows/welcome';
 import type { Turn } from './turn';
 
-const POLICY_QUESTION = /\bpolic(?:y|ies)\b|\b(?:cancellation|payment) (?:terms|rules|conditions|fees?)\b|\bfree(?:ly)? cancel|\bpay (?:with|by|in)\b|\bincluded\b/i;
+const POLICY_QUESTION =
+  /\bpolic(?:y|ies)\b|\b(?:cancellation|payment) (?:terms|rules|conditions|fees?)\b|\bfree(?:ly)? cancel|\bcancel\w*(?: it| the booking| my booking| the reservation)? (?:for free|free of charge|later|without (?:a )?(?:fee|charge|penalty))\b|\bif (?:i|we) (?:need to |have to |must )?cancel\b|\brefundable\b|\bpay (?:with|by|in)\b|\bincluded\b/i;
 const PRICE_QUESTION = /\b(?:price|prices|how much|cost|costs|rate|rates)\b/i;
 const MANAGE_INTENTS = new Set(['booking.status', 'booking.modify', 'booking.cancel']);
+const CORRECTION = /\b(?:instead|make it|change (?:it|that|the dates)|actually|i meant|rather|move it|sorry)\b/i;
 const BOOKING_WORDS = /\b(book|reserve|room|rooms|stay|night|nights|available|availability)\b/i;
 
 export async function understand(t: Turn, text: string): Promise<void> {
@@ -77,6 +79,10 @@ export async function understand(t: Turn, text: string): Promise<void> {
   }
   // "my booking is X … please put it under my wife's name": a look-up that asks a change is a change.
   if (intent === 'booking.status' && facts.code && (facts.name || facts.shift)) intent = 'booking.modify';
+  // Right after a booking here, "can we make it 20-22 april instead?" corrects that booking, not a new one.
+  if ((intent === 'booking.create' || intent === 'booking.availability') && !booking && s.managing && s.booked.includes(s.managing) && stayFacts && CORRECTION.test(text)) {
+    intent = 'booking.modify';
+  }
   // While booking, "change it to 3 guests" corrects the request; after booking it changes the booking.
   if (intent === 'booking.modify' && booking && !s.managing) intent = 'booking.create';
   if (intent === 'booking.modify' && !booking && s.booked.length && !s.managing) s.managing = s.booked[s.booked.length - 1];
@@ -139,6 +145,8 @@ export async function understand(t: Turn, text: string): Promise<void> {
       s.options = undefined;
       return;
     case 'agent.handoff':
+      // "a double for 2 from 4 to 6 june, but can I talk to someone": staff see the stay in the note.
+      if (stayFacts) applyFacts(s.frame, facts, s.turn);
       return handoff(t, 'guest_request', 'the guest asked for a person');
     default:
       if (authoredHandoff(r)) return handoff(t, 'agent_payload', `the agent's response for "${r.intent}" asks for a person`);

@@ -1,5 +1,5 @@
 /** What guests say beside the NLU's parameters: shifts of the stay, the party, next week's days. */
-import { daysInStayMonth, easterDay, easterSunday, guestCount, nextWeekRepair, partyCount, stayShift } from '../../src/dialogue/corrections';
+import { daysInStayMonth, departureAfterArrival, easterDay, easterSunday, guestCount, nextWeekRepair, nightsOfRepair, oneNightOrMore, partyCount, stayShift } from '../../src/dialogue/corrections';
 import type { Facts } from '../../src/dialogue/frame';
 
 describe('stayShift: the stay moved by words', () => {
@@ -31,7 +31,7 @@ describe('guestCount: the party as guests say it', () => {
     expect(guestCount(text)).toBe(n);
   });
 
-  it.each(["we'll be 3 nights", 'we will be there at 4', 'we are 2 rooms short'])('no party in "%s"', (text) => {
+  it.each(["we'll be 3 nights", 'we will be there at 4', 'we are 2 rooms short', 'can we make it 20-22 april instead?', 'make it the 21st'])('no party in "%s"', (text) => {
     expect(guestCount(text)).toBeUndefined();
   });
 });
@@ -96,5 +96,34 @@ describe('Easter', () => {
     expect(easterDay('good friday to easter monday', '2027-03-10')).toBe('2027-03-26');
     expect(easterDay('easter', '2027-04-01')).toBe('2028-04-16'); // this year's has passed
     expect(easterDay('a quiet weekend', '2027-03-10')).toBeUndefined();
+  });
+});
+
+describe('nights said as nights', () => {
+  it('"tomorrow and the day after" are two nights', () => {
+    expect(oneNightOrMore('a double for tomorrow and the day after')).toBe(2);
+    expect(oneNightOrMore('tonight and tomorrow night')).toBe(2);
+  });
+  it('"the nights of the 2nd and 3rd" end on the 4th', () => {
+    const f: Facts = { checkin: '2027-04-02', checkout: '2027-04-03' };
+    nightsOfRepair('twin for the nights of the 2nd and 3rd of april', f);
+    expect(f).toEqual({ checkin: '2027-04-02', checkout: '2027-04-04' });
+    const g: Facts = { checkin: '2027-04-02', checkout: '2027-04-03' };
+    nightsOfRepair('twin from the 2nd to the 3rd of april', g);
+    expect(g.checkout).toBe('2027-04-03');
+  });
+});
+
+describe('departureAfterArrival', () => {
+  it('"until the 21st" after an arrival on 18 April is 21 April', () => {
+    expect(departureAfterArrival('until the 21st', { checkout: '2027-03-21' }, '2027-04-18')).toBe('2027-04-21');
+  });
+  it('"until the 2nd" after an arrival on 28 April is 2 May', () => {
+    expect(departureAfterArrival('until the 2nd', { checkout: '2027-03-02' }, '2027-04-28')).toBe('2027-05-02');
+  });
+  it('a month named, a later departure, or no arrival changes nothing', () => {
+    expect(departureAfterArrival('until 21 march', { checkout: '2027-03-21' }, '2027-04-18')).toBeUndefined();
+    expect(departureAfterArrival('until the 21st', { checkout: '2027-04-21' }, '2027-04-18')).toBeUndefined();
+    expect(departureAfterArrival('until the 21st', { checkout: '2027-03-21' }, undefined)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ describe('expandShorthand', () => {
     ['dbl 2ppl 3 nts from 15/5', 'double 2 ppl 3 nights from 15/5'],
     ['any twn avail 3nites?', 'any twin available 3 nights?'],
     ['Sgl rm for 1', 'single room for 1'],
+    ['dbl fri 2 apr for 2n', 'double fri 2 apr for 2 nights'],
   ])('"%s" → "%s"', (text, expected) => {
     expect(expandShorthand(text, 'en')).toBe(expected);
   });

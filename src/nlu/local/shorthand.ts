@@ -28,6 +28,8 @@ export function expandShorthand(text: string, language: string): string {
     text
       // "2ppl", "3nts", "2pax": a count glued to its word.
       .replace(/\b(\d{1,2})(ppl|pax|people|persons|adults|guests|nights|nts|nites|rooms|rms)\b/gi, '$1 $2')
+      // "for 2n": nights.
+      .replace(/\b(\d{1,2})n\b/gi, '$1 nights')
       .replace(/\b[a-z]+\b/gi, (w) => WORDS[w.toLowerCase()] ?? w)
   );
 }
