@@ -71,19 +71,21 @@ const KIDS = '(?:children|child|kids?|sons?|daughters?|teens?|teenagers?)';
 
 /**
  * The whole party when the guest counts it in parts: "2 adults and 2 children" are 4, "me and my 2 kids" 3, "me, my
- * wife and our 3 kids" 5. Babies and infants sleep in cots and are not counted. Undefined when no part is counted.
+ * wife and our 3 kids" 5, "me, my husband and our daughter" 3. Babies and infants sleep in cots and are not counted.
+ * Undefined when no part is counted.
  */
 export function partyCount(text: string): number | undefined {
   const t = text.toLowerCase();
   const adults = new RegExp(`\\b${COUNT} adults?\\b`).exec(t);
   const kids = new RegExp(`\\b${COUNT} ${KIDS}\\b`).exec(t);
   if (adults && kids) return num(adults[1]) + num(kids[1]);
-  if (!kids) return undefined;
-  // "me and my 2 kids", "my wife and I and our 2 children", "me, my husband and 3 kids".
+  // "me and my 2 kids", "my wife and I and our 2 children", "me, my husband and our daughter".
   const me = /\b(?:me|myself|i)\b/.test(t) && /\b(?:my|our)\b/.test(t);
   const partner = /\bmy (?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?)\b/.test(t);
+  const relatives = [...t.matchAll(/\b(?:my|our) (?:son|daughter|child|kid|boy|girl|mother|father|mum|mom|dad|sister|brother|friend)\b/g)].length;
   if (!me && !partner) return undefined;
-  return 1 + (partner ? 1 : 0) + num(kids[1]);
+  if (!kids && !relatives) return undefined;
+  return 1 + (partner ? 1 : 0) + (kids ? num(kids[1]) : 0) + relatives;
 }
 
 /** Stay lengths the parser misses: "tonight", "just the night of the 11th", "leaving after 3 nights". */

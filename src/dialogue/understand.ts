@@ -18,6 +18,8 @@ const POLICY_QUESTION =
   /\bpolic(?:y|ies)\b|\b(?:cancellation|payment) (?:terms|rules|conditions|fees?)\b|\bfree(?:ly)? cancel|\bcancel\w*(?: it| the booking| my booking| the reservation)? (?:for free|free of charge|later|without (?:a )?(?:fee|charge|penalty))\b|\bif (?:i|we) (?:need to |have to |must )?cancel\b|\brefundable\b|\bpay (?:with|by|in)\b|\bincluded\b/i;
 const PRICE_QUESTION = /\b(?:price|prices|how much|cost|costs|rate|rates)\b/i;
 const MANAGE_INTENTS = new Set(['booking.status', 'booking.modify', 'booking.cancel']);
+const COMPLAINT =
+  /\b(?:broken|not working|doesn'?t work|does not work|isn'?t working|out of order|dirty|filthy|unacceptable|disgusting|terrible|awful|complain\w*|rude|no hot water|leak\w*|cockroach\w*|bed ?bugs?|mou?ld)\b/i;
 const CORRECTION = /\b(?:instead|make it|change (?:it|that|the dates)|actually|i meant|rather|move it|sorry)\b/i;
 const BOOKING_WORDS = /\b(book|reserve|room|rooms|stay|night|nights|available|availability)\b/i;
 
@@ -87,6 +89,9 @@ export async function understand(t: Turn, text: string): Promise<void> {
   if (intent === 'booking.modify' && booking && !s.managing) intent = 'booking.create';
   if (intent === 'booking.modify' && !booking && s.booked.length && !s.managing) s.managing = s.booked[s.booked.length - 1];
 
+  // A problem with the stay ("the shower is broken", "this is unacceptable") is for staff, whatever the words share
+  // with the FAQ.
+  if (COMPLAINT.test(text) && !stayFacts && !facts.code) return handoff(t, 'out_of_scope', 'the guest reports a problem or complains');
   if (!intent) {
     if (s.managing && (stayFacts || facts.name) && (await typedChange(t, facts))) return;
     if (answerFromHotelFile(t, text)) {

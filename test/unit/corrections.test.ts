@@ -63,6 +63,7 @@ describe('partyCount: a party counted in parts', () => {
     ['room for me and my 2 kids', 3],
     ['me, my wife and our 3 kids', 5],
     ['2 adults and a child', 3],
+    ['suite for me, my husband and our daughter', 3],
   ] as const)('"%s" → %d', (text, n) => {
     expect(partyCount(text)).toBe(n);
   });

@@ -104,6 +104,7 @@ const others: Case[] = [
   ['the family suite', { room_type: 'family' }],
   ['for a single night', { nights: 1 }],
   ['my email is Ana.Ruiz@Example.com', { email: 'ana.ruiz@example.com' }],
+  ['olga.petrova @ example.com', { email: 'olga.petrova@example.com' }], // spaces a phone put around the @
   ['my name is ana ruiz', { name: 'Ana Ruiz' }],
   ["I'm Tom", { name: 'Tom' }],
   ['this is Maria Lopez, I have a question', { name: 'Maria Lopez' }],

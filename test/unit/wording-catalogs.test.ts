@@ -61,6 +61,7 @@ const SAMPLES: Record<string, Arg[]> = {
   pricesFor: [text('stay Q')],
   priceLine: [text('room Q'), text('total Q'), n(4), { flag: true }],
   fromPerNight: [text('room Q'), text('price Q'), n(3)],
+  fromForNights: [text('room Q'), text('total Q'), n(3)],
   topics: [text('topics Q')],
   handoffGroup: [n(14)],
 };

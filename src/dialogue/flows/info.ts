@@ -29,7 +29,12 @@ export async function prices(t: Turn, facts: Facts): Promise<void> {
     });
     t.say(`${w.pricesFor(w.stay(checkin, checkout, nights))}\n${lines.join('\n')}`);
   } else {
-    const lines = types.map((r) => w.fromPerNight(r.name, w.money(Math.min(r.rate, ...r.rates.map((x) => x.rate)), t.hotel.currency), r.capacity));
+    const from = (r: (typeof types)[number]) => Math.min(r.rate, ...r.rates.map((x) => x.rate));
+    // "how much for 3 nights in a twin?": the stay's length without dates, priced from the lowest rate.
+    const nights = facts.nights ?? stay.nights;
+    const lines = types.map((r) =>
+      nights && nights > 1 ? w.fromForNights(r.name, w.money(from(r) * nights, t.hotel.currency), nights) : w.fromPerNight(r.name, w.money(from(r), t.hotel.currency), r.capacity),
+    );
     const included = t.hotel.policies.prices ?? t.hotel.policies.included;
     t.say([w.ourRooms, ...lines, included ?? '', w.ratesVary].filter(Boolean).join('\n'));
   }

@@ -141,6 +141,7 @@ export const de: Wording = {
   pricesFor: (stay) => `Preise ${stay}:`,
   priceLine: (room, total, n, soldOut) => `• ${room}: ${total} für ${nights(n)}${soldOut ? ' (ausgebucht)' : ''}`,
   ourRooms: 'Unsere Zimmer:',
+  fromForNights: (room, total, n) => `• ${room}: ${nights(n)} ab ${total}`,
   fromPerNight: (room, price, capacity) => `• ${room}: ab ${price} pro Nacht (bis zu ${guests(capacity)})`,
   ratesVary: 'Die Preise hängen vom Datum ab: Nennen Sie mir Ihre Daten, dann sage ich Ihnen den genauen Preis.',
   checkAvailabilityQuestion: 'Soll ich die Verfügbarkeit prüfen?',

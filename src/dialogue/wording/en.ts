@@ -149,6 +149,7 @@ export const en = {
   pricesFor: (stay: string) => `Prices ${stay}:`,
   priceLine: (room: string, total: string, nights: number, soldOut: boolean) => `• ${room}: ${total} for ${plural(nights, 'night')}${soldOut ? ' (sold out)' : ''}`,
   ourRooms: 'Our rooms:',
+  fromForNights: (room: string, total: string, n: number) => `• ${room}: ${plural(n, 'night')} from ${total}`,
   fromPerNight: (room: string, price: string, capacity: number) => `• ${room}: from ${price} per night (up to ${plural(capacity, 'guest')})`,
   ratesVary: 'Rates vary by date: tell me your dates for an exact price.',
   checkAvailabilityQuestion: 'Would you like to check availability?',

@@ -141,6 +141,7 @@ export const es: Wording = {
   pricesFor: (stay) => `Precios ${stay}:`,
   priceLine: (room, total, n, soldOut) => `• ${room}: ${total} por ${nights(n)}${soldOut ? ' (sin disponibilidad)' : ''}`,
   ourRooms: 'Nuestras habitaciones:',
+  fromForNights: (room, total, n) => `• ${room}: ${nights(n)} desde ${total}`,
   fromPerNight: (room, price, capacity) => `• ${room}: desde ${price} por noche (hasta ${guests(capacity)})`,
   ratesVary: 'Los precios cambian según las fechas: dígame las suyas y le doy el precio exacto.',
   checkAvailabilityQuestion: '¿Quiere que mire la disponibilidad?',

@@ -141,6 +141,7 @@ export const fr: Wording = {
   pricesFor: (stay) => `Tarifs ${stay} :`,
   priceLine: (room, total, n, soldOut) => `• ${room} : ${total} pour ${nights(n)}${soldOut ? ' (complet)' : ''}`,
   ourRooms: 'Nos chambres :',
+  fromForNights: (room, total, n) => `• ${room} : ${nights(n)} à partir de ${total}`,
   fromPerNight: (room, price, capacity) => `• ${room} : à partir de ${price} la nuit (jusqu’à ${guests(capacity)})`,
   ratesVary: 'Les tarifs varient selon les dates : donnez-moi les vôtres pour un prix exact.',
   checkAvailabilityQuestion: 'Voulez-vous que je vérifie les disponibilités ?',

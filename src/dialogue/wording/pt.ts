@@ -141,6 +141,7 @@ export const pt: Wording = {
   pricesFor: (stay) => `Preços ${stay}:`,
   priceLine: (room, total, n, soldOut) => `• ${room}: ${total} por ${nights(n)}${soldOut ? ' (esgotado)' : ''}`,
   ourRooms: 'Os nossos quartos:',
+  fromForNights: (room, total, n) => `• ${room}: ${nights(n)} a partir de ${total}`,
   fromPerNight: (room, price, capacity) => `• ${room}: a partir de ${price} por noite (até ${guests(capacity)})`,
   ratesVary: 'Os preços variam conforme as datas: diga-me as suas e dou o preço exato.',
   checkAvailabilityQuestion: 'Quer que veja a disponibilidade?',

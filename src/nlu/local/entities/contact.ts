@@ -6,9 +6,14 @@
  */
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
+/** "olga.petrova @ example.com": an address typed with spaces around the @ (phones insert them). */
+const SPACED_EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+) ?@ ?([A-Za-z0-9.-]+\.[A-Za-z]{2,})/;
+
 export function findEmail(text: string): { value: string; index: number; end: number } | undefined {
-  const m = EMAIL.exec(text);
-  return m ? { value: m[0].toLowerCase(), index: m.index, end: m.index + m[0].length } : undefined;
+  const m = EMAIL.exec(text) ?? SPACED_EMAIL.exec(text);
+  if (!m) return undefined;
+  const value = (m[1] !== undefined ? `${m[1]}@${m[2]}` : m[0]).toLowerCase();
+  return { value, index: m.index, end: m.index + m[0].length };
 }
 
 /** Crockford base32, 8 characters; a hyphen in the middle is tolerated ("ABCD-1234"). */
