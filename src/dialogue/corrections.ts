@@ -3,10 +3,10 @@
  * "make it 3 of us", "fri to sun nxt wk", "on New Year's Eve". These read the guest's words against the stay
  * the conversation already has; every pattern is anchored on words and linear in the text's length.
  */
-import { addDays, isValidDate, parseYmd } from '../time/dates';
+import { addDays, addMonths, easterSunday, isValidDate, nightsBetween } from '../time/dates';
+import type { Facts } from './frame';
 
 const MONTH_WORDS = 'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
-import type { Facts } from './frame';
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const num = (s: string) => NUMBER_WORDS[s] ?? Number(s);
@@ -133,57 +133,28 @@ export function nextWeekRepair(text: string, facts: Facts, today: string): void 
   if (facts.checkout && facts.checkout <= facts.checkin) facts.checkout = addDays(facts.checkout, 7);
 }
 
-/** Easter Sunday of a year (the Gregorian computus, Meeus/Jones/Butcher). */
-export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Days named after Easter, as days from Easter Sunday; the weekday in their name is not this week's. */
-const EASTER_DAYS: Array<[RegExp, number]> = [
-  [/\bgood friday\b/i, -2],
-  [/\beaster (?:saturday|eve)\b|\bholy saturday\b/i, -1],
-  [/\beaster monday\b/i, 1],
-  [/\beaster(?: sunday| day)?\b/i, 0],
+/**
+ * Days named by their holiday, each as its date in a given year. `weekday`: the name holds a weekday ("easter
+ * sunday", "good friday"), which the parser reads as this week's, so the holiday's date replaces its reading.
+ */
+const NAMED_DAYS: Array<{ pattern: RegExp; on: (year: number) => string; weekday?: true }> = [
+  { pattern: /\bnew year'?s eve\b|\bnye\b/i, on: (y) => `${y}-12-31` },
+  { pattern: /\bnew year'?s day\b/i, on: (y) => `${y}-01-01` },
+  { pattern: /\bchristmas eve\b|\bxmas eve\b/i, on: (y) => `${y}-12-24` },
+  { pattern: /\b(christmas|xmas)( day)?\b/i, on: (y) => `${y}-12-25` },
+  { pattern: /\bgood friday\b/i, on: (y) => addDays(easterSunday(y), -2), weekday: true },
+  { pattern: /\beaster (?:saturday|eve)\b|\bholy saturday\b/i, on: (y) => addDays(easterSunday(y), -1), weekday: true },
+  { pattern: /\beaster monday\b/i, on: (y) => addDays(easterSunday(y), 1), weekday: true },
+  { pattern: /\beaster(?: sunday| day)?\b/i, on: easterSunday, weekday: true },
 ];
 
-/** "from easter sunday", "good friday": the next such day from today, and that the name carries a weekday. */
-export function easterDay(text: string, today: string): string | undefined {
-  for (const [pattern, offset] of EASTER_DAYS) {
+/** A day named by its holiday: the next one from today, and whether its name holds a weekday. */
+export function namedDay(text: string, today: string): { date: string; weekday: boolean } | undefined {
+  for (const { pattern, on, weekday } of NAMED_DAYS) {
     if (!pattern.test(text)) continue;
     const year = Number(today.slice(0, 4));
-    const thisYear = addDays(easterSunday(year), offset);
-    return thisYear >= today ? thisYear : addDays(easterSunday(year + 1), offset);
-  }
-  return undefined;
-}
-
-const NAMED_DAYS: Array<[RegExp, string]> = [
-  [/\bnew year'?s eve\b|\bnye\b/i, '12-31'],
-  [/\bnew year'?s day\b/i, '01-01'],
-  [/\bchristmas eve\b|\bxmas eve\b/i, '12-24'],
-  [/\b(christmas|xmas)( day)?\b/i, '12-25'],
-];
-
-/** A night named by its holiday: the next one from today. */
-export function namedNight(text: string, today: string): string | undefined {
-  for (const [pattern, monthDay] of NAMED_DAYS) {
-    if (!pattern.test(text)) continue;
-    const thisYear = `${today.slice(0, 4)}-${monthDay}`;
-    return thisYear >= today ? thisYear : `${Number(today.slice(0, 4)) + 1}-${monthDay}`;
+    const thisYear = on(year);
+    return { date: thisYear >= today ? thisYear : on(year + 1), weekday: !!weekday };
   }
   return undefined;
 }
@@ -236,7 +207,7 @@ export function daysInStayMonth(text: string, facts: Pick<Facts, 'checkin' | 'ch
   const move = (d: string | undefined) => (d ? `${month}-${d.slice(8, 10)}` : undefined);
   const checkin = move(facts.checkin)!;
   // The checkout may run into the next month ("the 30th to the 2nd"): it keeps its distance from the arrival.
-  const checkout = facts.checkout ? addDays(checkin, Math.round((Date.parse(facts.checkout) - Date.parse(facts.checkin)) / 86_400_000)) : undefined;
+  const checkout = facts.checkout ? addDays(checkin, nightsBetween(facts.checkin, facts.checkout)) : undefined;
   if (!isValidDate(checkin) || checkin < today) return undefined;
   return { checkin, ...(checkout ? { checkout } : {}) };
 }
@@ -258,13 +229,8 @@ export function nightsOfRepair(text: string, facts: Facts): void {
 export function departureAfterArrival(text: string, facts: Pick<Facts, 'checkin' | 'checkout'>, arrival: string | undefined): string | undefined {
   if (!arrival || facts.checkin || !facts.checkout || facts.checkout > arrival) return undefined;
   if (new RegExp(`\\b(?:${MONTH_WORDS})\\b|\\d{1,2}[/.-]\\d{1,2}`).test(text.toLowerCase())) return undefined;
-  const day = facts.checkout.slice(8, 10);
-  for (let months = 0; months <= 1; months++) {
-    const { y, m } = parseYmd(arrival);
-    const mm = m + months > 12 ? 1 : m + months;
-    const yy = m + months > 12 ? y + 1 : y;
-    const date = `${yy}-${String(mm).padStart(2, '0')}-${day}`;
-    if (isValidDate(date) && date > arrival) return date;
-  }
+  // The named day in the arrival's month, else in the next one (addMonths: undefined where the month lacks the day).
+  const sameMonth = `${arrival.slice(0, 7)}-${facts.checkout.slice(8, 10)}`;
+  for (const date of [sameMonth, addMonths(sameMonth, 1)]) if (date && isValidDate(date) && date > arrival) return date;
   return undefined;
 }

@@ -3,7 +3,7 @@
  * names; and the NLU context for the question the bot just asked.
  */
 import type { NluContext, NormalizedParameters } from '../nlu/port';
-import { daysInStayMonth, departureAfterArrival, easterDay, guestCount, nameChange, namedNight, nextWeekRepair, nightsOfRepair, oneNightOrMore, partyCount, replacedDay, roomCount, stayShift } from './corrections';
+import { daysInStayMonth, departureAfterArrival, guestCount, nameChange, namedDay, nextWeekRepair, nightsOfRepair, oneNightOrMore, partyCount, replacedDay, roomCount, stayShift } from './corrections';
 import { stayOf, type Facts } from './frame';
 import { oneOfThem, roomMix } from './room-mix';
 import type { Step } from './state';
@@ -75,14 +75,12 @@ export function factsOf(t: Turn, p: NormalizedParameters, text: string): Facts &
   }
   const inStayMonth = !f.shift && !replaced && daysInStayMonth(text, f, t.state.frame.checkin?.value, t.today);
   if (inStayMonth) Object.assign(f, inStayMonth);
-  const holiday = namedNight(text, t.today);
-  if (holiday && !f.checkin && !f.shift) f.checkin = holiday;
-  // "from easter sunday": the parser reads "sunday" as this week's; the day is Easter's.
-  const easter = !f.shift && easterDay(text, t.today);
-  if (easter && f.checkin !== easter) {
+  // "on New Year's Eve" sets the arrival the parser missed; "from easter sunday" replaces its reading of "sunday".
+  const holiday = !f.shift && namedDay(text, t.today);
+  if (holiday && (!f.checkin || (holiday.weekday && f.checkin !== holiday.date))) {
     const nights = f.checkin && f.checkout ? undefined : f.nights;
-    f.checkin = easter;
-    if (f.checkout && f.checkout <= easter) delete f.checkout;
+    f.checkin = holiday.date;
+    if (f.checkout && f.checkout <= holiday.date) delete f.checkout;
     if (nights) f.nights = nights;
   }
   const guests = guestCount(text);

@@ -1,8 +1,7 @@
 /**
  * Answers from the hotel file: the FAQ entry whose topic or keywords appear in the guest's words (or whose concept
- * the question asks, faq-concepts.ts), else a policy
- * named by a word of the question ("pay" → payment), else (when asked to) the entry or policy whose own text shares
- * a distinctive word with the question ("paypal", "airport").
+ * the question asks, faq-concepts.ts), else a policy named by a word of the question ("pay" → payment), else (when
+ * asked to) the entry or policy whose own text shares a distinctive word with the question ("paypal", "airport").
  */
 import type { Hotel } from '../reservations/hotel';
 import { conceptMatches } from './faq-concepts';

@@ -3,6 +3,7 @@
  * Any guest message may fill or correct any of them; these rules decide what a new fact replaces.
  */
 import { addDays, nightsBetween } from '../time/dates';
+import { roomsIn } from './offers';
 import type { RoomAsk } from './room-mix';
 import type { Frame } from './state';
 
@@ -85,7 +86,7 @@ export function applyFacts(frame: Frame, facts: Facts, at: number): string[] {
     const same = JSON.stringify(frame.mix?.value) === JSON.stringify(facts.mix);
     if (!same) changed.push('mix');
     frame.mix = { value: facts.mix, at };
-    set('rooms', facts.mix.reduce((n, m) => n + m.rooms, 0));
+    set('rooms', roomsIn(facts.mix));
     drop('room');
   } else {
     // One type named, or another room count, replaces the mix ("the double then", "just 2 rooms").

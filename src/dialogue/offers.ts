@@ -5,6 +5,7 @@
  */
 import type { Hotel, RoomType } from '../reservations/hotel';
 import type { RoomOffer } from '../reservations/port';
+import type { RoomAsk } from './room-mix';
 import type { Line } from './state';
 
 export interface Stock {
@@ -94,12 +95,15 @@ export function combination(stock: Stock[], party: Party, preferred?: string): P
  * The rooms the guest asked for by type ("4 doubles and 3 singles") with the party in them; undefined when the
  * party does not fill them (more guests than beds, or fewer guests than rooms). Free rooms are checked apart.
  */
-export function askedPlan(stock: Stock[], asks: Array<{ room: string; rooms: number }>, guests: number): Plan | undefined {
-  const picked = asks.map((a) => ({ s: stock.find((x) => x.room.id === a.room), rooms: a.rooms }));
-  if (picked.some((p) => !p.s)) return undefined;
-  const beds = picked.reduce((n, p) => n + p.rooms * p.s!.room.capacity, 0);
-  if (guests > beds) return undefined;
-  const lines = assignGuests(picked as Array<{ s: Stock; rooms: number }>, guests);
+export function askedPlan(stock: Stock[], asks: RoomAsk[], guests: number): Plan | undefined {
+  const picked: Array<{ s: Stock; rooms: number }> = [];
+  for (const a of asks) {
+    const s = stock.find((x) => x.room.id === a.room);
+    if (!s) return undefined;
+    picked.push({ s, rooms: a.rooms });
+  }
+  if (guests > picked.reduce((n, p) => n + p.rooms * p.s.room.capacity, 0)) return undefined;
+  const lines = assignGuests(picked, guests);
   return lines && { lines, total: totalOf(stock, lines) };
 }
 
@@ -115,4 +119,5 @@ function assignGuests(picked: Array<{ s: Stock; rooms: number }>, guests: number
   });
 }
 
-export const roomsIn = (lines: Line[]) => lines.reduce((n, l) => n + l.rooms, 0);
+/** Rooms in all: of an offer's lines, or of the types a guest asked for. */
+export const roomsIn = (lines: ReadonlyArray<{ rooms: number }>) => lines.reduce((n, l) => n + l.rooms, 0);

@@ -5,12 +5,13 @@
  */
 import type { Hotel } from '../reservations/hotel';
 import { capText, MAX_UNDERSTOOD_CHARS } from '../text/cap';
-import { findRoomMix, mentionsIn, roomWordsOf, tokens, type RoomAsk, type RoomWords } from '../text/room-mix';
+import { findRoomMix, mentionsIn, roomWordsFor, tokens, type RoomAsk, type RoomWords } from '../text/room-mix';
 
 export type { RoomAsk } from '../text/room-mix';
 
+/** Built once per hotel view (hotelIn keeps one per language), kept while the hotel is loaded. */
 function roomWords(hotel: Hotel): RoomWords {
-  return roomWordsOf(hotel.room_types.flatMap((r) => [r.id, ...r.synonyms, ...Object.values(r.texts.name)].map((phrase) => ({ room: r.id, phrase }))));
+  return roomWordsFor(hotel.room_types, () => hotel.room_types.flatMap((r) => [r.id, ...r.synonyms, ...Object.values(r.texts.name)].map((phrase) => ({ room: r.id, phrase }))));
 }
 
 /** The rooms per type when the message names two types or more, each with a count (see findRoomMix). */

@@ -20,7 +20,7 @@ const PRICE_QUESTION = /\b(?:price|prices|how much|cost|costs|rate|rates)\b/i;
 const MANAGE_INTENTS = new Set(['booking.status', 'booking.modify', 'booking.cancel']);
 const COMPLAINT =
   /\b(?:broken|not working|doesn'?t work|does not work|isn'?t working|out of order|dirty|filthy|unacceptable|disgusting|terrible|awful|complain\w*|rude|no hot water|leak\w*|cockroach\w*|bed ?bugs?|mou?ld)\b/i;
-const CORRECTION = /\b(?:instead|make it|change (?:it|that|the dates)|actually|i meant|rather|move it|sorry)\b/i;
+const CORRECTION = /\b(?:instead|make it|change (?:it|that|the dates)|actually|i meant|rather|move it)\b/i;
 const BOOKING_WORDS = /\b(book|reserve|room|rooms|stay|night|nights|available|availability)\b/i;
 
 export async function understand(t: Turn, text: string): Promise<void> {
@@ -90,8 +90,8 @@ export async function understand(t: Turn, text: string): Promise<void> {
   if (intent === 'booking.modify' && !booking && s.booked.length && !s.managing) s.managing = s.booked[s.booked.length - 1];
 
   // A problem with the stay ("the shower is broken", "this is unacceptable") is for staff, whatever the words share
-  // with the FAQ.
-  if (COMPLAINT.test(text) && !stayFacts && !facts.code) return handoff(t, 'out_of_scope', 'the guest reports a problem or complains');
+  // with the FAQ; a booking or a look-up asked in the same breath goes on.
+  if (COMPLAINT.test(text) && !stayFacts && !facts.code && !intent?.startsWith('booking.')) return handoff(t, 'out_of_scope', 'the guest reports a problem or complains');
   if (!intent) {
     if (s.managing && (stayFacts || facts.name) && (await typedChange(t, facts))) return;
     if (answerFromHotelFile(t, text)) {

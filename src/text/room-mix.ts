@@ -17,6 +17,18 @@ export interface RoomAsk {
 /** Each room type's phrases as token lists, longest first (so "family room" wins over "family"). */
 export type RoomWords = ReadonlyArray<{ room: string; words: string[] }>;
 
+const built = new WeakMap<object, RoomWords>();
+
+/**
+ * The room words for `owner` (a hotel, an entity), built from its phrases once and kept while it lives: the
+ * phrases are tokenised and sorted at the first message, not at every one.
+ */
+export function roomWordsFor(owner: object, phrases: () => ReadonlyArray<{ room: string; phrase: string }>): RoomWords {
+  let words = built.get(owner);
+  if (!words) built.set(owner, (words = roomWordsOf(phrases())));
+  return words;
+}
+
 /** Phrases per room type → `RoomWords` ("room" alone names no type and is skipped). */
 export function roomWordsOf(phrases: ReadonlyArray<{ room: string; phrase: string }>): RoomWords {
   const list: Array<{ room: string; words: string[] }> = [];
@@ -34,15 +46,18 @@ const COUNT_WORDS: Record<string, number> = {
   ein: 1, eine: 1, einen: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6,
   une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5,
 };
+// "room" in the languages of the bot; "suite" only after a type ("family suite"), never as a filler.
+const ROOM_WORD = /^(rooms?|habitaci[oó]n(es)?|quartos?|zimmer|chambres?)$/;
+const ROOM_NOUN = /^(rooms?|habitaci[oó]n(es)?|quartos?|zimmer|chambres?|suites?)$/;
 // Words between a count and its room that change nothing: "2 more twins", "3 x doubles", "dos habitaciones dobles".
-const FILLER = new Set(['x', '×', 'more', 'extra', 'other', 'big', 'small', 'separate', 'additional', 'rooms', 'habitación', 'habitacion', 'habitaciones', 'quarto', 'quartos', 'zimmer', 'chambre', 'chambres']);
+const FILLER = new Set(['x', '×', 'more', 'extra', 'other', 'big', 'small', 'separate', 'additional']);
+const isFiller = (w: string) => FILLER.has(w) || ROOM_WORD.test(w);
 // Between two mentions, these make them alternatives, not a mix: "a double or a twin".
 // "a double, not a twin", "a double instead of the twin" are corrections, not a mix.
 const ALTERNATIVE = new Set(['or', 'o', 'ou', 'oder', 'either', 'instead', 'not', 'no', 'rather', 'nicht', 'pas', 'não', 'nao']);
 // Words that name a room type in a hotel file but also a party of people: "a family of 4" is no family room. They
 // count as a room only beside a room noun ("family room", "2 family rooms").
 const PEOPLE = new Set(['family', 'families', 'familia', 'família', 'familie', 'famille', 'group']);
-const ROOM_NOUN = /^(rooms?|habitaci[oó]n(es)?|quartos?|zimmer|chambres?|suites?)$/;
 
 type Token = { word: string; start: number };
 
@@ -93,7 +108,7 @@ export function mentionsIn(toks: Token[], words: RoomWords): Mention[] {
 
 function countBefore(toks: Token[], at: number): number | undefined {
   let k = at - 1;
-  while (k >= 0 && FILLER.has(toks[k].word) && at - k <= 2) k -= 1;
+  while (k >= 0 && isFiller(toks[k].word) && at - k <= 2) k -= 1;
   // "three rooms, two of them doubles": the count stands before "of them".
   if (k >= 2 && /^(them|those|these|which)$/.test(toks[k].word) && toks[k - 1].word === 'of') k -= 2;
   if (k < 0) return undefined;

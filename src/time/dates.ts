@@ -57,6 +57,18 @@ export function addMonths(s: string, months: number): string | undefined {
   return formatYmd({ y: ny, m: nm, d });
 }
 
+/** Easter Sunday of a year (the Gregorian computus, Meeus/Jones/Butcher), "YYYY-MM-DD". */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return formatYmd({ y: year, m: Math.floor(n / 31), d: (n % 31) + 1 });
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(s: string): number {
   return new Date(`${s}T00:00:00Z`).getUTCDay();

@@ -1,6 +1,7 @@
 /** What guests say beside the NLU's parameters: shifts of the stay, the party, next week's days. */
-import { daysInStayMonth, departureAfterArrival, easterDay, easterSunday, guestCount, nextWeekRepair, nightsOfRepair, oneNightOrMore, partyCount, stayShift } from '../../src/dialogue/corrections';
+import { daysInStayMonth, departureAfterArrival, guestCount, namedDay, nextWeekRepair, nightsOfRepair, oneNightOrMore, partyCount, stayShift } from '../../src/dialogue/corrections';
 import type { Facts } from '../../src/dialogue/frame';
+import { easterSunday } from '../../src/time/dates';
 
 describe('stayShift: the stay moved by words', () => {
   it.each([
@@ -92,11 +93,12 @@ describe('Easter', () => {
   ])('Easter Sunday %d is %s', (year, date) => {
     expect(easterSunday(year)).toBe(date);
   });
-  it('"from easter sunday" and "good friday" are the next ones from today', () => {
-    expect(easterDay('double from easter sunday for 2 nights', '2027-03-10')).toBe('2027-03-28');
-    expect(easterDay('good friday to easter monday', '2027-03-10')).toBe('2027-03-26');
-    expect(easterDay('easter', '2027-04-01')).toBe('2028-04-16'); // this year's has passed
-    expect(easterDay('a quiet weekend', '2027-03-10')).toBeUndefined();
+  it('"from easter sunday" and "good friday" are the next ones from today, and carry a weekday', () => {
+    expect(namedDay('double from easter sunday for 2 nights', '2027-03-10')).toEqual({ date: '2027-03-28', weekday: true });
+    expect(namedDay('good friday to easter monday', '2027-03-10')).toEqual({ date: '2027-03-26', weekday: true });
+    expect(namedDay('easter', '2027-04-01')).toEqual({ date: '2028-04-16', weekday: true }); // this year's has passed
+    expect(namedDay("new year's eve", '2027-03-10')).toEqual({ date: '2027-12-31', weekday: false });
+    expect(namedDay('a quiet weekend', '2027-03-10')).toBeUndefined();
   });
 });
 

@@ -15,12 +15,12 @@ import { findTemplate, templateKey } from '../../src/db/template';
 import { migrationsDir, projectRoot } from '../../src/paths';
 import { loadHotels } from '../../src/reservations/hotel-file';
 import { SqlReservationStore } from '../../src/reservations/sql-store';
+import { bookingRequest, guest, storeNow } from '../support/booking-request';
 
 jest.setTimeout(180_000);
 
 const hotels = loadHotels(path.join(projectRoot, 'config', 'hotel.yaml'));
-const now = () => new Date('2026-11-24T10:00:00Z');
-const guest = { name: 'Maria Lopez', email: 'maria@example.com' };
+const now = storeNow;
 
 let scratch: string;
 let cacheDir: string;
@@ -97,17 +97,7 @@ describe('a first start with a template', () => {
     /** A short life of a hotel: what the guest is offered and told, without the random confirmation codes. */
     async function story(db: Database) {
       const store = new SqlReservationStore(db, hotels, { now });
-      const request = (over: object = {}) => ({
-        hotelId: 'miramar',
-        roomTypeId: 'double',
-        rooms: 1,
-        checkin: '2027-02-10',
-        checkout: '2027-02-13',
-        guests: 2,
-        guest,
-        idempotencyKey: `k-${Math.random()}`,
-        ...over,
-      });
+      const request = bookingRequest;
       const offers = await store.availability({ hotelId: 'miramar', checkin: '2026-12-18', checkout: '2026-12-22', guests: 2 });
       const booked = await store.create(request({ roomTypeId: 'suite', checkin: '2027-03-01', checkout: '2027-03-03' }));
       const found = await store.find({ hotelId: 'miramar', code: booked.code, email: guest.email });

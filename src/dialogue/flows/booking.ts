@@ -8,7 +8,8 @@ import { nightsBetween } from '../../time/dates';
 import { ReservationError, type Booking } from '../../reservations/port';
 import { applyFacts, clearStay, stayOf } from '../frame';
 import { askedPlan, combination, roomsIn, roomsNeeded, singleType, singleTypes, stockOf, type Party, type Plan, type Stock } from '../offers';
-import type { Line, Offer } from '../state';
+import type { RoomAsk } from '../room-mix';
+import type { Offer } from '../state';
 import type { Turn } from '../turn';
 import { handoff } from './handoff';
 
@@ -25,7 +26,8 @@ export function startBooking(t: Turn): void {
   if (!s.frame.email && t.info.contact.email) applyFacts(s.frame, { email: t.info.contact.email }, 0);
 }
 
-export function describeLines(t: Turn, lines: Line[]): string {
+/** "2 × River Double + Twin Room": an offer's lines, or the types a guest asked for. */
+export function describeLines(t: Turn, lines: ReadonlyArray<{ room: string; rooms: number }>): string {
   return lines.map((l) => t.w.roomsOf(l.rooms, t.roomName(l.room))).join(' + ');
 }
 
@@ -132,17 +134,17 @@ function planFor(t: Turn, stock: Stock[], party: Party): Plan | undefined {
  * The rooms asked by type ("4 doubles and 3 singles"), when they are free and the party fills them; otherwise the
  * guest is told why and offered what fits, as for any party.
  */
-function planAsked(t: Turn, stock: Stock[], party: Party, asks: Array<{ room: string; rooms: number }>): Plan | undefined {
+function planAsked(t: Turn, stock: Stock[], party: Party, asks: RoomAsk[]): Plan | undefined {
   const w = t.w;
   const f = t.state.frame;
-  const short = asks.find((a) => (stock.find((s) => s.room.id === a.room)?.free ?? 0) < a.rooms);
-  const rooms = asks.reduce((n, a) => n + a.rooms, 0);
+  const free = (room: string) => stock.find((s) => s.room.id === room)?.free ?? 0;
+  const short = asks.find((a) => free(a.room) < a.rooms);
+  const rooms = roomsIn(asks);
   const plan = short ? undefined : askedPlan(stock, asks, party.guests);
   if (plan) return plan;
-  const described = describeLines(t, asks.map((a) => ({ ...a, guests: a.rooms })));
-  if (short) t.say(w.tooFewOfType(t.roomName(short.room), stock.find((s) => s.room.id === short.room)?.free ?? 0, short.rooms));
+  if (short) t.say(w.tooFewOfType(t.roomName(short.room), free(short.room), short.rooms));
   else if (party.guests < rooms) t.say(w.mixTooManyRooms(rooms, party.guests));
-  else t.say(w.mixTooSmall(described, asks.reduce((n, a) => n + a.rooms * (t.room(a.room)?.capacity ?? 0), 0), party.guests));
+  else t.say(w.mixTooSmall(describeLines(t, asks), asks.reduce((n, a) => n + a.rooms * (t.room(a.room)?.capacity ?? 0), 0), party.guests));
   delete f.mix;
   // What fits instead: the same number of rooms when the party fills them, else whatever hosts the party.
   const fits = party.guests >= rooms ? party : { guests: party.guests };

@@ -2,7 +2,7 @@
  * Parameter extraction for the embedded engine: what Dialogflow's system and custom entities would fill, from one
  * guest message. Deterministic and cheap; dates come from chrono-node (entities/dates.ts).
  */
-import { findRoomMix, roomWordsOf } from '../../text/room-mix';
+import { findRoomMix, roomWordsFor } from '../../text/room-mix';
 import type { NormalizedParameters } from '../port';
 import { findConfirmationCode, findEmail, findName } from './entities/contact';
 import { findGuestsIn, findNightsIn, findRoomsIn } from './entities/counts';
@@ -101,7 +101,8 @@ export function findFacts(message: string, ctx: ExtractContext): Facts {
     const match = findEntityValue(blank(text, taken), roomEntity);
     if (match) found.room_type = match.value;
     // "una doble y una individual": several types, by the entity's words in the agent's language.
-    const mix = findRoomMix(countsText, roomWordsOf(roomEntity.entries.flatMap((e) => [e.value, ...e.synonyms].map((phrase) => ({ room: e.value, phrase })))));
+    const words = roomWordsFor(roomEntity, () => roomEntity.entries.flatMap((e) => [e.value, ...e.synonyms].map((phrase) => ({ room: e.value, phrase }))));
+    const mix = findRoomMix(countsText, words);
     if (mix) found.room_mix = mix;
   }
 
